@@ -1,0 +1,12 @@
+import { identityMessages } from './identity.js';
+import { telegramMessages } from './telegram.js';
+
+/**
+ * Every message type of fieldgram: type → schema. Adding a type is one entry in one of the
+ * spread catalogs; a breaking change is a new type (`task.accepted.v2`), never an edit.
+ */
+export const messages = {
+  ...telegramMessages,
+  ...identityMessages,
+} as const;
+export type Messages = typeof messages;

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { telegram } from '../registry.js';
+
+/**
+ * Telegram traffic, normalized by bot-gateway (DESIGN §1). Only the gateway, conversation and
+ * notification see these; domain services never do. Ids are numbers as in the Bot API
+ * (chat ids exceed 2^31 but stay below 2^53).
+ */
+export const TgUserSchema = z.object({
+  id: z.number().int(),
+  isBot: z.boolean().default(false),
+  firstName: z.string(),
+  lastName: z.string().optional(),
+  username: z.string().optional(),
+  languageCode: z.string().optional(),
+});
+export const TgChatSchema = z.object({
+  id: z.number().int(),
+  type: z.enum(['private', 'group', 'supergroup', 'channel']),
+  title: z.string().optional(),
+});
+const inbound = {
+  updateId: z.number().int().nonnegative(),
+  chat: TgChatSchema,
+  from: TgUserSchema,
+  date: z.number().int(),
+};
+export const TgFileSchema = z.object({
+  kind: z.enum(['photo', 'document', 'voice', 'video', 'audio', 'video_note', 'animation', 'sticker']),
+  fileId: z.string().min(1),
+  fileUniqueId: z.string().min(1),
+  fileName: z.string().optional(),
+  mimeType: z.string().optional(),
+  fileSize: z.number().int().nonnegative().optional(),
+});
+
+export const telegramMessages = {
+  'tg.in.message': telegram.in(
+    z.object({
+      ...inbound,
+      messageId: z.number().int(),
+      text: z.string(),
+      replyToMessageId: z.number().int().optional(),
+    }),
+  ),
+  'tg.in.command': telegram.in(
+    z.object({ ...inbound, messageId: z.number().int(), command: z.string().min(1), payload: z.string() }),
+  ),
+  'tg.in.callback': telegram.in(
+    z.object({
+      ...inbound,
+      callbackQueryId: z.string().min(1),
+      messageId: z.number().int().optional(),
+      data: z.string().max(64),
+    }),
+  ),
+  'tg.in.contact': telegram.in(
+    z.object({
+      ...inbound,
+      messageId: z.number().int(),
+      phoneNumber: z.string().min(1),
+      contactUserId: z.number().int().optional(),
+    }),
+  ),
+  'tg.in.media': telegram.in(
+    z.object({
+      ...inbound,
+      messageIds: z.array(z.number().int()).min(1),
+      mediaGroupId: z.string().optional(),
+      caption: z.string().optional(),
+      files: z.array(TgFileSchema).min(1),
+    }),
+  ),
+  'tg.in.my_chat_member': telegram.in(z.object({ ...inbound, oldStatus: z.string(), newStatus: z.string() })),
+  /** One Bot API call for the gateway to make, paced under the flood limits. */
+  'tg.out': telegram.out(
+    z.object({
+      /** A redelivered command with a known idempotency key is not sent twice. */
+      idempotencyKey: z.string().min(1),
+      chatId: z.number().int(),
+      method: z.string().min(1),
+      params: z.record(z.string(), z.unknown()),
+      /** Caller-chosen name of the resulting message (`task:42:offer`) for later edits. */
+      messageKey: z.string().max(200).optional(),
+    }),
+  ),
+  'tg.user.blocked': telegram.in(z.object({ chatId: z.number().int(), description: z.string() })),
+} as const;

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs the pinned pnpm without relying on corepack (its signature check fails on some machines).
+set -euo pipefail
+version=$(node -p "require('$(dirname "$0")/../package.json').packageManager.split('@')[1]")
+if command -v pnpm >/dev/null 2>&1 && [ "$(pnpm --version 2>/dev/null)" = "$version" ]; then
+  exec pnpm "$@"
+fi
+exec npx --yes "pnpm@$version" "$@"

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The one command that runs every check: lint, format, types, then every test on real services.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+pnpm() { bash scripts/pnpm.sh "$@"; }
+echo "== lint";        pnpm run -s lint
+echo "== format";      pnpm run -s format:check
+echo "== typecheck";   pnpm run -s typecheck
+echo "== tests";       pnpm exec vitest run "$@"
