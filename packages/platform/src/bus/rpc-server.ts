@@ -1,0 +1,142 @@
+import type { Channel, ConsumeMessage } from 'amqplib';
+import type { Logger } from 'pino';
+import type { DataOf, Envelope, QueryType, Registry, ResultOf } from '@fieldgram/contracts';
+import type { BusConnection } from './connection.js';
+import { ManagedChannel } from './managed-channel.js';
+import { declareExchanges } from './topology.js';
+import { decodeMessage, describeIssues } from './decode.js';
+import { HEADERS, headerNumber } from './headers.js';
+import type { Reply } from './rpc-protocol.js';
+import { DomainError } from '../errors/domain-errors.js';
+import type { ServiceMetrics } from '../metrics/index.js';
+import { runWithLogContext } from '../log/index.js';
+
+export type QueryHandler<R extends Registry, T extends QueryType<R>> = (
+  request: Envelope<T, DataOf<R, T>>,
+) => Promise<ResultOf<R, T>>;
+
+export type QueryHandlerMap<R extends Registry, T extends QueryType<R>> = { [K in T]: QueryHandler<R, K> };
+
+type AnyQueryHandler = (request: Envelope) => Promise<unknown>;
+
+export interface RpcServerOptions<R extends Registry, T extends QueryType<R>> {
+  connection: BusConnection;
+  registry: R;
+  logger: Logger;
+  metrics: ServiceMetrics;
+  /** `<service>.queries`: shared by all instances of the service (competing consumers). */
+  queue: string;
+  handlers: QueryHandlerMap<R, T>;
+  prefetch?: number;
+}
+
+/**
+ * Answers queries: validates the request, runs its handler, replies to the caller's direct
+ * reply-to address with the result or an error. Requests are never retried: the caller has a
+ * deadline, and one past it is dropped unanswered.
+ */
+export class RpcServer<R extends Registry, T extends QueryType<R>> {
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly consumerTags = new WeakMap<Channel, string>();
+  private stopping = false;
+  private channel!: ManagedChannel<Channel>;
+
+  private constructor(private readonly options: RpcServerOptions<R, T>) {}
+
+  static async start<R extends Registry, T extends QueryType<R>>(
+    options: RpcServerOptions<R, T>,
+  ): Promise<RpcServer<R, T>> {
+    const server = new RpcServer(options);
+    server.channel = await ManagedChannel.open<Channel>({
+      connection: options.connection,
+      name: `rpc server ${options.queue}`,
+      logger: options.logger,
+      confirm: false,
+      setup: (channel) => server.setup(channel),
+    });
+    return server;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const channel = this.channel.current();
+    const tag = channel && this.consumerTags.get(channel);
+    if (channel && tag) await channel.cancel(tag).catch(() => undefined);
+    await Promise.allSettled([...this.inFlight]);
+    await this.channel.close();
+  }
+
+  private async setup(channel: Channel): Promise<void> {
+    const { queue, registry, handlers } = this.options;
+    await channel.prefetch(this.options.prefetch ?? 20);
+    await declareExchanges(channel);
+    await channel.assertQueue(queue, { durable: true });
+    for (const type of Object.keys(handlers)) await channel.bindQueue(queue, registry[type]!.exchange, type);
+    if (this.stopping) return;
+    const { consumerTag } = await channel.consume(queue, (request) => {
+      if (!request) return;
+      const work = this.handle(channel, request).finally(() => this.inFlight.delete(work));
+      this.inFlight.add(work);
+    });
+    this.consumerTags.set(channel, consumerTag);
+  }
+
+  private async handle(channel: Channel, request: ConsumeMessage): Promise<void> {
+    const { replyTo, correlationId } = request.properties as { replyTo?: string; correlationId?: string };
+    const deadline = headerNumber(request.properties.headers as Record<string, unknown>, HEADERS.deadline);
+    if (!replyTo || (deadline !== undefined && Date.now() > deadline)) {
+      this.ack(channel, request); // nobody is waiting for an answer any more
+      return;
+    }
+    const reply = await this.answer(request);
+    if (this.channel.current() !== channel) return; // lost the channel: the caller times out
+    channel.sendToQueue(replyTo, Buffer.from(JSON.stringify(reply)), {
+      correlationId,
+      contentType: 'application/json',
+    });
+    channel.ack(request);
+  }
+
+  private async answer(request: ConsumeMessage): Promise<Reply> {
+    const { registry, logger, metrics, queue } = this.options;
+    const decoded = decodeMessage(registry, request.content);
+    if (!decoded.ok) return { ok: false, error: { code: 'validation', message: decoded.reason } };
+    const { envelope } = decoded;
+    const handler = (this.options.handlers as unknown as Record<string, AnyQueryHandler | undefined>)[envelope.type];
+    if (!handler) return { ok: false, error: { code: 'not_found', message: `no handler for ${envelope.type}` } };
+
+    const context = { correlationId: envelope.correlationId, messageId: envelope.id, messageType: envelope.type };
+    return runWithLogContext(context, async (): Promise<Reply> => {
+      const endTimer = metrics.handlerDuration.startTimer();
+      try {
+        const result = await handler(envelope);
+        const def = registry[envelope.type]!;
+        const checked = def.kind === 'query' ? def.result.safeParse(result) : undefined;
+        if (checked && !checked.success) {
+          logger.error({ issues: describeIssues(checked.error) }, 'query result does not match its schema');
+          return { ok: false, error: { code: 'internal', message: 'internal error' } };
+        }
+        metrics.messagesConsumed.inc({ queue, type: envelope.type, outcome: 'ok' });
+        return { ok: true, result: checked?.data };
+      } catch (error) {
+        if (error instanceof DomainError) {
+          metrics.messagesConsumed.inc({ queue, type: envelope.type, outcome: 'ok' });
+          return {
+            ok: false,
+            error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+          };
+        }
+        logger.error({ err: error }, 'query handler failed');
+        metrics.messagesFailed.inc({ queue, type: envelope.type, reason: error instanceof Error ? error.name : 'unknown' });
+        // Internals stay inside the service (DESIGN §6).
+        return { ok: false, error: { code: 'internal', message: 'internal error' } };
+      } finally {
+        endTimer({ queue, type: envelope.type });
+      }
+    });
+  }
+
+  private ack(channel: Channel, request: ConsumeMessage): void {
+    if (this.channel.current() === channel) channel.ack(request);
+  }
+}

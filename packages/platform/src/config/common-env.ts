@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** Reusable schemas for the variables every service reads (DESIGN §9; documented in .env.example). */
+
+function urlWithScheme(schemes: readonly string[]) {
+  const expected = `expected a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`;
+  return z.string().trim().refine((value) => hasScheme(value, schemes), { error: expected });
+}
+
+function hasScheme(value: string, schemes: readonly string[]): boolean {
+  const scheme = /^([a-z]+):\/\//i.exec(value)?.[1]?.toLowerCase();
+  return scheme !== undefined && schemes.includes(scheme) && URL.canParse(value);
+}
+
+export const databaseUrl = urlWithScheme(['postgres', 'postgresql']);
+export const amqpUrl = urlWithScheme(['amqp', 'amqps']);
+export const redisUrl = urlWithScheme(['redis', 'rediss']);
+
+const PORT_PROBLEM = 'expected an integer 0-65535';
+
+/** 0 (the default) lets the OS pick a free port, so several services can share a dev machine. */
+export const httpPort = z
+  .string()
+  .trim()
+  .refine((value) => /^\d{1,5}$/.test(value) && Number(value) <= 65_535, { error: PORT_PROBLEM })
+  .transform(Number)
+  .default(0);
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const logLevel = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }))
+  .default('info');
+
+/**
+ * The local services on their standard ports (scripts/ensure-infra.sh starts them), so a newcomer
+ * runs a service with no .env. Production sets every URL; a set-but-malformed value always fails.
+ */
+export const LOCAL_DEFAULTS = {
+  DATABASE_URL: 'postgres://postgres:postgres@localhost:5432/postgres',
+  AMQP_URL: 'amqp://guest:guest@localhost:5672',
+  REDIS_URL: 'redis://localhost:6379',
+} as const;
+
+export const platformEnvSchema = z.object({
+  DATABASE_URL: databaseUrl.default(LOCAL_DEFAULTS.DATABASE_URL),
+  AMQP_URL: amqpUrl.default(LOCAL_DEFAULTS.AMQP_URL),
+  REDIS_URL: redisUrl.default(LOCAL_DEFAULTS.REDIS_URL),
+  HTTP_PORT: httpPort,
+  LOG_LEVEL: logLevel,
+});
+export type PlatformEnv = z.output<typeof platformEnvSchema>;

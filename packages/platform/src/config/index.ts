@@ -1,0 +1,15 @@
+export { ConfigError, type ConfigIssue } from './config-error.js';
+export { loadConfig } from './load-config.js';
+export { EX_CONFIG, exitOnConfigError } from './exit-on-config-error.js';
+export {
+  LOCAL_DEFAULTS,
+  LOG_LEVELS,
+  amqpUrl,
+  databaseUrl,
+  httpPort,
+  logLevel,
+  platformEnvSchema,
+  redisUrl,
+  type LogLevel,
+  type PlatformEnv,
+} from './common-env.js';

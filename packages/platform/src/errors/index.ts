@@ -1,0 +1,3 @@
+export * from './bus-errors.js';
+export * from './domain-errors.js';
+export * from './rpc-errors.js';

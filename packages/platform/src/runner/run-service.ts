@@ -1,0 +1,73 @@
+import type { Logger } from 'pino';
+import { startOpsServer, type OpsServer, type OpsServerOptions } from '../http/index.js';
+import { PartGroup, elapsedMs } from './part-group.js';
+import type { ServicePart } from './service-part.js';
+
+export interface RunServiceOptions {
+  name: string;
+  logger: Logger;
+  /** In start order; stopped in reverse. */
+  parts: readonly ServicePart[];
+  /** Past this, a stuck shutdown gives up and exits 1 (keep it under the orchestrator's grace period). */
+  shutdownTimeoutMs?: number;
+  /**
+   * Serves /healthz, /readyz (from the parts' readiness) and /metrics. Started before the parts so
+   * probes answer during startup, closed after them so they answer while draining.
+   */
+  ops?: Omit<OpsServerOptions, 'readiness' | 'logger'>;
+}
+
+/**
+ * The lifecycle of a service process (DESIGN §3 "Shutdown", §9): start the parts, then on SIGTERM or
+ * SIGINT stop them in reverse order and exit 0. A failed start, a fatal error or a stuck stop exits 1.
+ * Resolves once the service has started; it owns the process from then on.
+ */
+export async function runService(options: RunServiceOptions): Promise<void> {
+  const { name, logger, shutdownTimeoutMs = 30_000 } = options;
+  const group = new PartGroup(options.parts, logger);
+  let ops: OpsServer | undefined;
+  let shutdown: Promise<void> | undefined;
+
+  const stopAndExit = (reason: string, exitCode: number): Promise<void> =>
+    (shutdown ??= (async () => {
+      const stoppingAt = performance.now();
+      logger.info({ name, reason }, 'service stopping');
+      setTimeout(() => {
+        logger.error({ name, timeoutMs: shutdownTimeoutMs }, 'service did not stop in time; exiting');
+        process.exit(1);
+      }, shutdownTimeoutMs);
+      await group.stop();
+      await ops?.close().catch((error: unknown) => logger.error({ err: error }, 'ops server failed to close'));
+      logger.info({ name, durationMs: elapsedMs(stoppingAt) }, 'service stopped');
+      process.exit(exitCode);
+    })());
+
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (shutdown) {
+      // A second Ctrl-C means "now": don't make a person wait for the drain.
+      logger.warn({ name, signal }, 'second signal; exiting without waiting');
+      process.exit(1);
+    }
+    void stopAndExit(signal, 0);
+  };
+  const onFatal = (kind: string) => (error: unknown) => {
+    logger.fatal({ err: error, name }, kind);
+    void stopAndExit(kind, 1);
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('uncaughtException', onFatal('uncaught exception'));
+  process.on('unhandledRejection', onFatal('unhandled rejection'));
+
+  const startedAt = performance.now();
+  logger.info({ name, parts: options.parts.map((part) => part.name) }, 'service starting');
+  try {
+    if (options.ops) ops = await startOpsServer({ ...options.ops, logger, readiness: () => group.readiness() });
+    await group.start();
+  } catch (error) {
+    logger.fatal({ err: error, name }, 'service failed to start');
+    await stopAndExit('start failed', 1); // or joins the shutdown a signal already began
+    return;
+  }
+  logger.info({ name, startupMs: elapsedMs(startedAt) }, 'service started');
+}

@@ -1,0 +1,228 @@
+import type { Logger } from 'pino';
+import type { DataInput, DataOf, Envelope, MessageType, QueryType, Registry } from '@fieldgram/contracts';
+import { BusConnection } from '../bus/connection.js';
+import { Publisher } from '../bus/publisher.js';
+import { Consumer, type ConsumerOptions } from '../bus/consumer.js';
+import { RpcClient, type BreakerSettings } from '../bus/rpc-client.js';
+import { RpcServer, type RpcServerOptions } from '../bus/rpc-server.js';
+import { publishMessage } from '../bus/publish-message.js';
+import { closeDatabase, createDatabase, pingDatabase, type ServiceDatabase } from '../db/database.js';
+import { migrateDatabase, type Migration } from '../db/migrate.js';
+import { Outbox, type EmitOptions } from '../outbox/outbox.js';
+import { OutboxRelay, type OutboxRelayOptions } from '../outbox/outbox-relay.js';
+import { UnitOfWork } from '../outbox/unit-of-work.js';
+import type { PlatformEnv } from '../config/index.js';
+import { createLogger } from '../log/index.js';
+import { createMetrics, type ServiceMetrics } from '../metrics/index.js';
+import { startOpsServer, type OpsServer, type ReadinessReport } from '../http/index.js';
+import { runService, startParts, type RunningParts, type ServicePart } from '../runner/index.js';
+
+export interface ServiceRuntimeOptions<R extends Registry> {
+  /** The service's name: its Postgres schema, log `service` field and message `source`. */
+  name: string;
+  registry: R;
+  env: PlatformEnv;
+  migrations: Migration[];
+  logger?: Logger;
+  relay?: Pick<OutboxRelayOptions, 'batchSize' | 'pollIntervalMs' | 'retentionMs' | 'cleanupIntervalMs'>;
+  rpc?: { defaultTimeoutMs?: number; breaker?: Partial<BreakerSettings> };
+}
+
+type ConsumerSpec<R extends Registry, T extends MessageType<R>> = Pick<
+  ConsumerOptions<R, T>,
+  'queue' | 'handlers' | 'prefetch' | 'retryDelaysMs' | 'singleActiveConsumer'
+>;
+type ResponderSpec<R extends Registry, T extends QueryType<R>> = Pick<
+  RpcServerOptions<R, T>,
+  'queue' | 'handlers' | 'prefetch'
+>;
+
+/**
+ * Wires the platform's parts for one service, in dependency order: database (migrated), bus
+ * connection and publisher, outbox relay, request client, then the consumers and responders the
+ * service registers; the ops HTTP server answers throughout. Stopping goes in reverse, so consumers finish
+ * their in-flight messages while the connection and database are still there.
+ */
+export class ServiceRuntime<R extends Registry> {
+  readonly logger: Logger;
+  readonly metrics: ServiceMetrics;
+  readonly db: ServiceDatabase;
+  readonly outbox: Outbox<R>;
+  readonly uow: UnitOfWork<R>;
+  private connectionRef: BusConnection | null = null;
+  private publisherRef: Publisher | null = null;
+  private rpcRef: RpcClient<R> | null = null;
+  private relay: OutboxRelay | null = null;
+  private opsServer: OpsServer | null = null;
+  private readonly handlerParts: ServicePart[] = [];
+  private running: RunningParts | null = null;
+
+  constructor(private readonly options: ServiceRuntimeOptions<R>) {
+    this.logger = options.logger ?? createLogger({ service: options.name, level: options.env.LOG_LEVEL });
+    this.metrics = createMetrics({ service: options.name });
+    this.db = createDatabase({ url: options.env.DATABASE_URL, schema: options.name.replace(/-/g, '_') });
+    this.outbox = new Outbox({ registry: options.registry, source: options.name, schema: this.db.schema });
+    this.uow = new UnitOfWork(this.db, this.outbox);
+  }
+
+  get connection(): BusConnection {
+    return required(this.connectionRef, 'bus connection');
+  }
+  get publisher(): Publisher {
+    return required(this.publisherRef, 'publisher');
+  }
+  get rpc(): RpcClient<R> {
+    return required(this.rpcRef, 'rpc client');
+  }
+  /** The ops server's port (useful when HTTP_PORT=0). */
+  get httpPort(): number {
+    return required(this.opsServer, 'ops server').port;
+  }
+
+  /** Registers a queue consumer; started by `start()`, after the bus and before HTTP. */
+  consume<T extends MessageType<R>>(spec: ConsumerSpec<R, T>): this {
+    let consumer: Consumer<R, T> | null = null;
+    this.handlerParts.push({
+      name: `consumer:${spec.queue}`,
+      start: async () => {
+        consumer = await Consumer.start({ ...this.busParts(), ...spec });
+      },
+      stop: async () => consumer?.stop(),
+      isReady: () => this.connectionRef?.isConnected() ?? false,
+    });
+    return this;
+  }
+
+  /** Registers the answers to queries sent with request/reply. */
+  respond<T extends QueryType<R>>(spec: ResponderSpec<R, T>): this {
+    let server: RpcServer<R, T> | null = null;
+    this.handlerParts.push({
+      name: `responder:${spec.queue}`,
+      start: async () => {
+        server = await RpcServer.start({ ...this.busParts(), ...spec });
+      },
+      stop: async () => server?.stop(),
+    });
+    return this;
+  }
+
+  /** Publishes a message directly (no state change behind it; otherwise use `uow.run` + emit). */
+  publish<T extends MessageType<R>>(type: T, data: DataInput<R, T>, options?: EmitOptions): Promise<Envelope<T, DataOf<R, T>>> {
+    return publishMessage(this.publisher, this.options.registry, this.options.name, type, data, options);
+  }
+
+  /** Only migrates the schema (the `migrate` command), then releases the database. */
+  async migrateOnly(): Promise<string[]> {
+    try {
+      return await migrateDatabase(this.db, this.options.migrations);
+    } finally {
+      await closeDatabase(this.db);
+    }
+  }
+
+  /** Every part in start order; what `run()` and `start()` start. */
+  parts(): ServicePart[] {
+    return [...this.infrastructureParts(), ...this.handlerParts];
+  }
+
+  /** For a service process (main.ts): signals, graceful stop, exit codes, ops HTTP server. */
+  run(): Promise<void> {
+    return runService({
+      name: this.options.name,
+      logger: this.logger,
+      parts: this.parts(),
+      ops: { port: this.options.env.HTTP_PORT, metrics: this.metrics },
+    });
+  }
+
+  /** In-process start (tests, tools): the same parts and ops server, without owning the process. */
+  async start(): Promise<void> {
+    this.running = await startParts(this.parts(), this.logger);
+    this.opsServer = await startOpsServer({
+      port: this.options.env.HTTP_PORT,
+      metrics: this.metrics,
+      logger: this.logger,
+      readiness: () => this.readiness(),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.running?.stop();
+    await this.opsServer?.close();
+  }
+
+  readiness(): ReadinessReport {
+    return this.running?.readiness() ?? { ready: false, checks: {} };
+  }
+
+  private busParts() {
+    return {
+      connection: this.connection,
+      publisher: this.publisher,
+      registry: this.options.registry,
+      logger: this.logger,
+      metrics: this.metrics,
+    };
+  }
+
+  private infrastructureParts(): ServicePart[] {
+    const { env, name, registry } = this.options;
+    return [
+      {
+        name: 'database',
+        start: async () => {
+          await pingDatabase(this.db);
+          const applied = await migrateDatabase(this.db, this.options.migrations);
+          if (applied.length) this.logger.info({ applied }, 'migrations applied');
+        },
+        stop: () => closeDatabase(this.db),
+      },
+      {
+        name: 'bus',
+        start: async () => {
+          this.connectionRef = await BusConnection.open({ url: env.AMQP_URL, name: `${name}@${process.pid}`, logger: this.logger });
+          this.publisherRef = await Publisher.open({ connection: this.connectionRef, logger: this.logger, metrics: this.metrics });
+        },
+        stop: async () => {
+          await this.publisherRef?.close();
+          await this.connectionRef?.close();
+        },
+        isReady: () => this.connectionRef?.isConnected() ?? false,
+      },
+      {
+        name: 'outbox-relay',
+        start: async () => {
+          this.relay = await OutboxRelay.start({
+            db: this.db,
+            databaseUrl: env.DATABASE_URL,
+            publisher: this.publisher,
+            logger: this.logger,
+            metrics: this.metrics,
+            ...this.options.relay,
+          });
+        },
+        stop: async () => this.relay?.stop(),
+      },
+      {
+        name: 'rpc-client',
+        start: async () => {
+          this.rpcRef = await RpcClient.open({
+            connection: this.connection,
+            registry,
+            source: name,
+            logger: this.logger,
+            metrics: this.metrics,
+            ...this.options.rpc,
+          });
+        },
+        stop: async () => this.rpcRef?.close(),
+      },
+    ];
+  }
+
+}
+
+function required<T>(value: T | null, what: string): T {
+  if (value === null) throw new Error(`${what} is not started yet: call start() first`);
+  return value;
+}
