@@ -4,7 +4,10 @@ import { z } from 'zod';
 
 function urlWithScheme(schemes: readonly string[]) {
   const expected = `expected a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`;
-  return z.string().trim().refine((value) => hasScheme(value, schemes), { error: expected });
+  return z
+    .string()
+    .trim()
+    .refine((value) => hasScheme(value, schemes), { error: expected });
 }
 
 function hasScheme(value: string, schemes: readonly string[]): boolean {

@@ -64,8 +64,12 @@ describe('loadConfig', () => {
       'REDIS_URL',
       'LOG_LEVEL',
     ]);
-    expect(error.message).toContain('DATABASE_URL: expected a URL starting with postgres:// or postgresql://, got "mysql://localhost/x"');
-    expect(error.message).toContain('LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent');
+    expect(error.message).toContain(
+      'DATABASE_URL: expected a URL starting with postgres:// or postgresql://, got "mysql://localhost/x"',
+    );
+    expect(error.message).toContain(
+      'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent',
+    );
   });
 
   it.each(['0', '65535'])('accepts port %s', (port) => {
@@ -86,12 +90,17 @@ describe('loadConfig', () => {
   });
 
   it('never echoes secrets or URL credentials', () => {
-    const schema = z.object({ BOT_TOKEN: z.string().min(40, { error: 'too short' }), DATABASE_URL: databaseUrl });
+    const schema = z.object({
+      BOT_TOKEN: z.string().min(40, { error: 'too short' }),
+      DATABASE_URL: databaseUrl,
+    });
     const error = configErrorOf(() =>
       loadConfig(schema, { BOT_TOKEN: 'hunter2-token', DATABASE_URL: 'postgres//app:hunter2@db:5432/x' }),
     );
     expect(error.message).not.toContain('hunter2');
     expect(error.message).toContain('BOT_TOKEN: too short, got (value hidden)');
-    expect(error.message).toContain('DATABASE_URL: expected a URL starting with postgres:// or postgresql://, got "***@db:5432/x"');
+    expect(error.message).toContain(
+      'DATABASE_URL: expected a URL starting with postgres:// or postgresql://, got "***@db:5432/x"',
+    );
   });
 });

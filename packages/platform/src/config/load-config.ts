@@ -9,7 +9,10 @@ type ZodIssue = z.core.$ZodIssue;
  * An empty variable (`FOO=` in a .env file or compose) counts as unset, so defaults apply.
  * @throws ConfigError naming every bad variable.
  */
-export function loadConfig<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
+export function loadConfig<S extends z.ZodObject>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.output<S> {
   const present = withoutEmpty(env);
   const result = schema.safeParse(present);
   if (result.success) return result.data;
@@ -18,7 +21,8 @@ export function loadConfig<S extends z.ZodObject>(schema: S, env: NodeJS.Process
 
 function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   const present: Record<string, string> = {};
-  for (const [name, value] of Object.entries(env)) if (value !== undefined && value !== '') present[name] = value;
+  for (const [name, value] of Object.entries(env))
+    if (value !== undefined && value !== '') present[name] = value;
   return present;
 }
 

@@ -58,7 +58,7 @@ function listen(app: Express, port: number, host: string): Promise<Server> {
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {
     server.close((error) => (error ? reject(error) : resolve()));
-    //TMP server.closeAllConnections();
+    server.closeAllConnections();
   });
 }
 

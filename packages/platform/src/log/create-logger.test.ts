@@ -7,7 +7,9 @@ import { REDACTION_DEPTH } from './redaction.js';
 /** A logger writing into an array of parsed JSON lines. */
 function capturingLogger() {
   const lines: Record<string, unknown>[] = [];
-  const destination = { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) };
+  const destination = {
+    write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>),
+  };
   return { logger: createLogger({ service: 'task', level: 'debug', destination }), lines };
 }
 
@@ -29,7 +31,11 @@ describe('createLogger', () => {
 
   it('respects the level', () => {
     const lines: string[] = [];
-    const logger = createLogger({ service: 's', level: 'warn', destination: { write: (l) => void lines.push(l) } });
+    const logger = createLogger({
+      service: 's',
+      level: 'warn',
+      destination: { write: (l) => void lines.push(l) },
+    });
     logger.info('hidden');
     logger.warn('shown');
     expect(lines).toHaveLength(1);
@@ -59,7 +65,8 @@ describe('personal data redaction', () => {
 
   it(`redacts down to depth ${REDACTION_DEPTH} and copes with cycles`, () => {
     const { logger, lines } = capturingLogger();
-    const nest = (depth: number): Record<string, unknown> => (depth === 1 ? { phone: 'p' } : { x: nest(depth - 1) });
+    const nest = (depth: number): Record<string, unknown> =>
+      depth === 1 ? { phone: 'p' } : { x: nest(depth - 1) };
     const cyclic: Record<string, unknown> = { email: 'e' };
     cyclic.self = cyclic;
     logger.info({ inside: nest(REDACTION_DEPTH - 1), beyond: nest(REDACTION_DEPTH), cyclic });
@@ -72,7 +79,9 @@ describe('personal data redaction', () => {
   it('leaves errors to the error serializer', () => {
     const { logger, lines } = capturingLogger();
     logger.error({ err: new Error('boom') }, 'failed');
-    expect(lines[0]).toMatchObject({ err: { type: 'Error', message: 'boom', stack: expect.any(String) as unknown } });
+    expect(lines[0]).toMatchObject({
+      err: { type: 'Error', message: 'boom', stack: expect.any(String) as unknown },
+    });
   });
 
   it('redacts the top-level keys of child bindings', () => {
@@ -92,13 +101,16 @@ describe('correlation context', () => {
   it('stamps the context on every line inside runWithLogContext, across awaits', async () => {
     const { logger, lines } = capturingLogger();
     logger.info('before');
-    await runWithLogContext({ correlationId: 'corr-1', messageId: 'm1', messageType: 'task.accept' }, async () => {
-      logger.info('first');
-      await sleep(5);
-      logger.child({ component: 'store' }).info('after await');
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      logger.info('after setImmediate');
-    });
+    await runWithLogContext(
+      { correlationId: 'corr-1', messageId: 'm1', messageType: 'task.accept' },
+      async () => {
+        logger.info('first');
+        await sleep(5);
+        logger.child({ component: 'store' }).info('after await');
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        logger.info('after setImmediate');
+      },
+    );
     logger.info('after');
 
     expect(lines.map((line) => [line.msg, line.correlationId])).toEqual([

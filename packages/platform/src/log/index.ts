@@ -1,4 +1,10 @@
 export type { Logger } from 'pino';
 export { createLogger, type LoggerOptions } from './create-logger.js';
 export { currentLogContext, runWithLogContext, type LogContext } from './context.js';
-export { REDACTED_KEYS, REDACTION_CENSOR, REDACTION_DEPTH, isSensitiveKey, redactSensitive } from './redaction.js';
+export {
+  REDACTED_KEYS,
+  REDACTION_CENSOR,
+  REDACTION_DEPTH,
+  isSensitiveKey,
+  redactSensitive,
+} from './redaction.js';

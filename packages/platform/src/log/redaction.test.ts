@@ -5,7 +5,8 @@ describe('redactSensitive', () => {
   it('matches keys whatever their case or separators', () => {
     for (const key of ['phone', 'phoneNumber', 'phone_number', 'Phone-Number', 'BOT_TOKEN', 'authorization'])
       expect(isSensitiveKey(key)).toBe(true);
-    for (const key of ['phones', 'ip_address', 'tokenExpiresAt', 'chatId']) expect(isSensitiveKey(key)).toBe(false);
+    for (const key of ['phones', 'ip_address', 'tokenExpiresAt', 'chatId'])
+      expect(isSensitiveKey(key)).toBe(false);
   });
 
   it('returns a clean value as is and copies only the changed branches', () => {

@@ -57,7 +57,9 @@ export function redactSensitive<T>(value: T, depth: number = REDACTION_DEPTH): T
 
 function redactValue(value: unknown, depth: number): unknown {
   if (depth <= 0 || typeof value !== 'object' || value === null || !isPlainData(value)) return value;
-  return Array.isArray(value) ? redactArray(value, depth) : redactObject(value as Record<string, unknown>, depth);
+  return Array.isArray(value)
+    ? redactArray(value, depth)
+    : redactObject(value as Record<string, unknown>, depth);
 }
 
 /** Errors and objects with toJSON are serialized their own way; walking them would change the output. */

@@ -19,7 +19,9 @@ describe('createMetrics', () => {
     expect(text).toContain(
       'fg_messages_consumed_total{queue="task.commands",type="task.accept",outcome="duplicate",service="task"} 2',
     );
-    expect(text).toContain('fg_messages_published_total{exchange="fg.events",type="task.accepted",service="task"} 1');
+    expect(text).toContain(
+      'fg_messages_published_total{exchange="fg.events",type="task.accepted",service="task"} 1',
+    );
     expect(text).toContain(
       'fg_messages_failed_total{queue="task.commands",type="task.accept",reason="handler-error",service="task"} 1',
     );

@@ -1,11 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type {
-  ConsumedLabels,
-  FailedLabels,
-  HandlerLabels,
-  PublishedLabels,
-  RpcLabels,
-} from './labels.js';
+import type { ConsumedLabels, FailedLabels, HandlerLabels, PublishedLabels, RpcLabels } from './labels.js';
 
 /**
  * Narrow views of prom-client's types: every call must give every label, and only known ones

@@ -48,7 +48,10 @@ export class PartGroup implements RunningParts {
       try {
         await part.start();
       } catch (error) {
-        this.logger.error({ err: error, part: part.name }, 'part failed to start; stopping the parts started');
+        this.logger.error(
+          { err: error, part: part.name },
+          'part failed to start; stopping the parts started',
+        );
         await this.stopStarted();
         throw new PartStartError(part.name, error);
       }

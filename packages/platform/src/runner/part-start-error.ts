@@ -1,4 +1,7 @@
-/** A part failed to start; the parts before it have been stopped again. */
+/**
+ * A part failed to start; the parts before it have been stopped again. The reason is the `cause`
+ * (pino's error serializer appends it: "consumer failed to start: queue not found").
+ */
 export class PartStartError extends Error {
   override readonly name = 'PartStartError';
 
@@ -6,6 +9,6 @@ export class PartStartError extends Error {
     readonly part: string,
     cause: unknown,
   ) {
-    super(`${part} failed to start: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`${part} failed to start`, { cause });
   }
 }

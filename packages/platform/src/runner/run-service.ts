@@ -37,7 +37,9 @@ export async function runService(options: RunServiceOptions): Promise<void> {
         process.exit(1);
       }, shutdownTimeoutMs);
       await group.stop();
-      await ops?.close().catch((error: unknown) => logger.error({ err: error }, 'ops server failed to close'));
+      await ops
+        ?.close()
+        .catch((error: unknown) => logger.error({ err: error }, 'ops server failed to close'));
       logger.info({ name, durationMs: elapsedMs(stoppingAt) }, 'service stopped');
       process.exit(exitCode);
     })());
@@ -62,7 +64,8 @@ export async function runService(options: RunServiceOptions): Promise<void> {
   const startedAt = performance.now();
   logger.info({ name, parts: options.parts.map((part) => part.name) }, 'service starting');
   try {
-    if (options.ops) ops = await startOpsServer({ ...options.ops, logger, readiness: () => group.readiness() });
+    if (options.ops)
+      ops = await startOpsServer({ ...options.ops, logger, readiness: () => group.readiness() });
     await group.start();
   } catch (error) {
     logger.fatal({ err: error, name }, 'service failed to start');
