@@ -4,7 +4,13 @@ import type { Knex } from 'knex';
 import { useTestEnv, waitFor } from '@fieldgram/testkit';
 import type { ServiceRuntime } from '@fieldgram/platform';
 import type { ExampleMessages } from './example-service/src/contracts.js';
-import { countGreetedLog, countGreetings, exampleClient, exampleDb, startExample } from './support/example-harness.js';
+import {
+  countGreetedLog,
+  countGreetings,
+  exampleClient,
+  exampleDb,
+  startExample,
+} from './support/example-harness.js';
 
 const env = useTestEnv('broker-outage');
 let service: ServiceRuntime<ExampleMessages>;
@@ -56,7 +62,10 @@ describe('broker connection closed by force', () => {
       timeoutMs: 30_000,
     });
     expect(await countGreetings(db)).toBe(total);
-    const [distinct] = (await db.withSchema('example').table('greetings').countDistinct({ n: 'name' })) as { n: string }[];
+    const [distinct] = await db
+      .withSchema('example')
+      .table('greetings')
+      .countDistinct<{ n: string }[]>({ n: 'name' });
     expect(Number(distinct?.n)).toBe(total);
     await waitFor(() => service.readiness().ready, { message: 'service ready again' });
   });

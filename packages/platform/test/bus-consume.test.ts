@@ -5,7 +5,13 @@ import { startProcess, useTestEnv, waitFor } from '@fieldgram/testkit';
 import { listDeadLetters, type ServiceRuntime } from '@fieldgram/platform';
 import { createEnvelope } from '@fieldgram/contracts';
 import type { ExampleMessages } from './example-service/src/contracts.js';
-import { countGreetedLog, countGreetings, exampleClient, exampleDb, startExample } from './support/example-harness.js';
+import {
+  countGreetedLog,
+  countGreetings,
+  exampleClient,
+  exampleDb,
+  startExample,
+} from './support/example-harness.js';
 
 const DLQ_CLI = new URL('../src/cli/dead-letters-cli.ts', import.meta.url).pathname;
 const env = useTestEnv('bus-consume');
@@ -41,18 +47,24 @@ describe('consuming', () => {
     const channel = await client.connection.current()!.createConfirmChannel();
     channel.publish('fg.commands', 'example.greet', Buffer.from('{not json'), { type: 'example.greet' });
     const badData = createEnvelope({ type: 'example.greet', data: { name: '' }, source: 'test' });
-    channel.publish('fg.commands', 'example.greet', Buffer.from(JSON.stringify(badData)), { messageId: badData.id });
+    channel.publish('fg.commands', 'example.greet', Buffer.from(JSON.stringify(badData)), {
+      messageId: badData.id,
+    });
     await channel.waitForConfirms();
     await channel.close();
     await client.greet('Cid');
 
-    await waitFor(async () => (await deadCount('example.commands')) === 2, { message: 'two invalid messages parked' });
+    await waitFor(async () => (await deadCount('example.commands')) === 2, {
+      message: 'two invalid messages parked',
+    });
     const letters = await listDeadLetters(client.connection, 'example.commands');
     expect(letters.map((letter) => letter.error)).toEqual([
       'invalid message: body is not JSON',
       expect.stringContaining('invalid example.greet data: name:'),
     ]);
-    await waitFor(async () => (await countGreetings(db, 'Cid')) === 1, { message: 'Cid greeted after the bad ones' });
+    await waitFor(async () => (await countGreetings(db, 'Cid')) === 1, {
+      message: 'Cid greeted after the bad ones',
+    });
   });
 
   it('retries a failing handler, parks it after the last try, and the CLI replays it once fixed', async () => {
@@ -60,7 +72,10 @@ describe('consuming', () => {
     const envelope = await client.greet('Bob');
 
     const parked = await waitFor(
-      async () => (await listDeadLetters(client.connection, 'example.commands')).find((l) => l.messageId === envelope.id),
+      async () =>
+        (await listDeadLetters(client.connection, 'example.commands')).find(
+          (l) => l.messageId === envelope.id,
+        ),
       { message: 'Bob parked in example.commands.dead', timeoutMs: 15_000 },
     );
     expect(parked.attempts).toBe(3); // first try + the two retries configured
@@ -70,9 +85,9 @@ describe('consuming', () => {
     expect(await countGreetings(db, 'Bob')).toBe(0);
 
     // Listing does not consume: the message is still parked.
-    expect((await listDeadLetters(client.connection, 'example.commands')).some((l) => l.messageId === envelope.id)).toBe(
-      true,
-    );
+    expect(
+      (await listDeadLetters(client.connection, 'example.commands')).some((l) => l.messageId === envelope.id),
+    ).toBe(true);
 
     await db.withSchema('example').table('broken_names').where({ name: 'Bob' }).delete();
     const cli = startProcess({
@@ -85,7 +100,9 @@ describe('consuming', () => {
     expect(cli.stdoutText()).toContain(`replayed ${envelope.id} (example.greet) → example.commands`);
     expect(exit.code).toBe(0);
 
-    await waitFor(async () => (await countGreetings(db, 'Bob')) === 1, { message: 'Bob greeted after replay' });
+    await waitFor(async () => (await countGreetings(db, 'Bob')) === 1, {
+      message: 'Bob greeted after replay',
+    });
     const left = await listDeadLetters(client.connection, 'example.commands');
     expect(left.some((l) => l.messageId === envelope.id)).toBe(false);
     expect(left).toHaveLength(2); // the invalid ones of the previous test stay parked
@@ -101,7 +118,10 @@ describe('consuming', () => {
     expect((await cli.exited).code).toBe(0);
     const listed = JSON.parse(cli.stdoutText()) as { error: string; queue: string }[];
     expect(listed).toHaveLength(2);
-    expect(listed[0]).toMatchObject({ queue: 'example.commands', error: 'invalid message: body is not JSON' });
+    expect(listed[0]).toMatchObject({
+      queue: 'example.commands',
+      error: 'invalid message: body is not JSON',
+    });
   });
 
   it('refuses a replay without a selection, with usage help', async () => {

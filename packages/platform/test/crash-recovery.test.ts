@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import { sleep, startProcess, useTestEnv, waitFor, type ChildHandle } from '@fieldgram/testkit';
 import { EX_CONFIG } from '@fieldgram/platform';
-import { EXAMPLE_MAIN, countGreetedLog, countGreetings, exampleClient, exampleDb } from './support/example-harness.js';
+import {
+  EXAMPLE_MAIN,
+  countGreetedLog,
+  countGreetings,
+  exampleClient,
+  exampleDb,
+} from './support/example-harness.js';
 
 const env = useTestEnv('crash-recovery');
 let client: Awaited<ReturnType<typeof exampleClient>>;
@@ -25,12 +31,12 @@ function whenStarted(child: ChildHandle): Promise<unknown> {
 }
 
 async function greetedLogFor(name: string): Promise<number> {
-  const [row] = (await db
+  const [row] = await db
     .withSchema('example')
     .table('greeted_log')
     .join('greetings', 'greetings.id', 'greeted_log.greeting_id')
     .where('greetings.name', name)
-    .count({ n: '*' })) as { n: string }[];
+    .count<{ n: string }[]>({ n: '*' });
   return Number(row?.n ?? 0);
 }
 
@@ -85,7 +91,11 @@ describe('a service process killed at the worst moments', () => {
 
     // Committed: the greeting and its event in the outbox, not yet published; the command unacknowledged.
     expect(await countGreetings(db, 'Lee')).toBe(1);
-    const pending = await db.withSchema('example').table('fg_outbox').whereNull('published_at').select('routing_key');
+    const pending = await db
+      .withSchema('example')
+      .table('fg_outbox')
+      .whereNull('published_at')
+      .select('routing_key');
     expect(pending.map((row: { routing_key: string }) => row.routing_key)).toEqual(['example.greeted']);
     expect(await greetedLogFor('Lee')).toBe(0);
 
@@ -96,7 +106,11 @@ describe('a service process killed at the worst moments', () => {
     // The redelivered command was recognised by the inbox: still one greeting, one event.
     expect(await countGreetings(db, 'Lee')).toBe(1);
     expect(await greetedLogFor('Lee')).toBe(1);
-    const unpublished = await db.withSchema('example').table('fg_outbox').whereNull('published_at').count({ n: '*' });
+    const unpublished = await db
+      .withSchema('example')
+      .table('fg_outbox')
+      .whereNull('published_at')
+      .count<{ n: string }[]>({ n: '*' });
     expect(Number(unpublished[0]?.n)).toBe(0);
     await restarted.kill('SIGTERM');
   });
@@ -109,7 +123,10 @@ describe('a service process killed at the worst moments', () => {
     const exit = await slow.kill('SIGTERM');
     expect(exit.code).toBe(0);
     expect(await countGreetings(db, 'Max')).toBe(1);
-    const stopped = slow.logs().map((entry) => entry.part).filter(Boolean);
+    const stopped = slow
+      .logs()
+      .map((entry) => entry.part)
+      .filter(Boolean);
     // Parts stop in reverse order of starting: consumers before the bus and the database.
     expect(stopped.indexOf('consumer:example.commands')).toBeLessThan(stopped.lastIndexOf('bus'));
 

@@ -46,13 +46,20 @@ afterAll(async () => {
 
 describe('request/reply', () => {
   it('answers with the validated result', async () => {
-    expect(await rpc.request('example.get-greeting', { name: 'Ann' })).toEqual({ count: 1, lastText: 'Hello, Ann!' });
+    expect(await rpc.request('example.get-greeting', { name: 'Ann' })).toEqual({
+      count: 1,
+      lastText: 'Hello, Ann!',
+    });
   });
 
   it('carries a domain error back as data, with its code', async () => {
     const error = await rpc.request('example.get-greeting', { name: 'Nobody' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RemoteError);
-    expect(error).toMatchObject({ code: 'not_found', message: 'nobody called Nobody was greeted', target: 'example' });
+    expect(error).toMatchObject({
+      code: 'not_found',
+      message: 'nobody called Nobody was greeted',
+      target: 'example',
+    });
     expect(rpc.breakerState('example')).toBe('closed'); // an answered error is not an outage
   });
 
@@ -76,7 +83,9 @@ describe('request/reply', () => {
     }
     expect(timeouts.length).toBeGreaterThanOrEqual(3);
     expect(timeouts.every((e) => e instanceof RequestTimeoutError)).toBe(true);
-    expect((timeouts[0] as Error).message).toBe('no reply from example to example.get-greeting within 400 ms');
+    expect((timeouts[0] as Error).message).toBe(
+      'no reply from example to example.get-greeting within 400 ms',
+    );
     expect(rpc.breakerState('example')).toBe('open');
     expect(fast).toBeInstanceOf(ServiceUnavailableError);
     expect((fast as Error).message).toContain('example is unavailable: its circuit breaker is open');

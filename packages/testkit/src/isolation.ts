@@ -79,7 +79,8 @@ export async function createTestEnv(
     if (amqpUser !== management.user) await management.grantPermissions(id, amqpUser);
   } catch (error) {
     await env.dispose();
-    throw new Error(`createTestEnv('${label}'): could not create ${id}`, { cause: error });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`createTestEnv('${label}'): could not create ${id}: ${reason}`, { cause: error });
   }
   return env;
 }

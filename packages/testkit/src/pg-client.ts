@@ -1,21 +1,6 @@
-import { createRequire } from 'node:module';
+import pg from 'pg';
 
-/**
- * The slice of pg's `Client` that testkit uses. testkit has no @types/pg of its own (only
- * packages/platform lists it), so the shape is declared here instead of importing `any`.
- */
-export interface PgClient {
-  connect(): Promise<void>;
-  query<Row = Record<string, unknown>>(sql: string, values?: unknown[]): Promise<{ rows: Row[] }>;
-  end(): Promise<void>;
-  on(event: 'error', listener: (error: Error) => void): unknown;
-}
-
-interface PgModule {
-  Client: new (config: { connectionString: string; connectionTimeoutMillis?: number }) => PgClient;
-}
-
-const pg = createRequire(import.meta.url)('pg') as PgModule;
+export type PgClient = pg.Client;
 
 /** Connects a new client; the caller ends it. */
 export async function connectPg(connectionString: string, connectTimeoutMs = 5_000): Promise<PgClient> {

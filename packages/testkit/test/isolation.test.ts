@@ -86,7 +86,10 @@ describe('createTestEnv', () => {
     await env.dispose(); // idempotent
 
     const databases = await withPg(resolveEndpoints().databaseUrl, async (db) => {
-      const { rows } = await db.query('select datname from pg_database where datname = $1', [env.id]);
+      const { rows } = await db.query<{ datname: string }>(
+        'select datname from pg_database where datname = $1',
+        [env.id],
+      );
       return rows;
     });
     expect(databases).toEqual([]);

@@ -25,13 +25,12 @@ export class BusConnection {
   private readonly setups = new Set<ConnectionSetup>();
   private closing = false;
 
-  private constructor(
-    private readonly recovering: RecoveringChannelModel,
-    private readonly logger: Logger,
-  ) {}
+  private recovering!: RecoveringChannelModel;
+
+  private constructor(private readonly logger: Logger) {}
 
   static async open(options: BusConnectionOptions): Promise<BusConnection> {
-    let connection: BusConnection | undefined;
+    const connection = new BusConnection(options.logger);
     const recovering = await amqplib.connect(withHeartbeat(options.url, options.heartbeatSeconds ?? 15), {
       clientProperties: { connection_name: options.name },
       recovery: {
@@ -43,10 +42,10 @@ export class BusConnection {
         initialMaxRetries: options.initialMaxRetries ?? 20,
         waitForConnect: false,
         // Runs before the connection is handed out; a failing setup closes it and retries.
-        setup: (model: ChannelModel) => connection!.runSetups(model),
+        setup: (model: ChannelModel) => connection.runSetups(model),
       },
     });
-    connection = new BusConnection(recovering, options.logger);
+    connection.recovering = recovering;
     connection.watch(recovering);
     try {
       await recovering.waitForConnect();
@@ -104,7 +103,9 @@ export class BusConnection {
     recovering.on('reconnect-scheduled', ({ attempt, delay }) => {
       this.logger.info({ attempt, delay }, 'bus reconnect scheduled');
     });
-    recovering.on('reconnect-failed', (error) => this.logger.error({ err: error }, 'bus gave up reconnecting'));
+    recovering.on('reconnect-failed', (error) =>
+      this.logger.error({ err: error }, 'bus gave up reconnecting'),
+    );
     recovering.on('error', (error) => this.logger.warn({ err: error }, 'bus connection error'));
   }
 }

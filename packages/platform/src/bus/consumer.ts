@@ -105,7 +105,10 @@ export class Consumer<R extends Registry, T extends MessageType<R>> {
     await declareExchanges(channel);
     await declareConsumerQueue(channel, {
       queue,
-      bindings: Object.keys(handlers).map((type) => ({ exchange: registry[type]!.exchange, routingKey: type })),
+      bindings: Object.keys(handlers).map((type) => ({
+        exchange: registry[type]!.exchange,
+        routingKey: type,
+      })),
       retryDelaysMs: this.retryDelays(),
       singleActiveConsumer: this.options.singleActiveConsumer ?? false,
     });
@@ -120,7 +123,7 @@ export class Consumer<R extends Registry, T extends MessageType<R>> {
 
   private async handle(channel: Channel, delivery: ConsumeMessage): Promise<void> {
     const { queue, registry, metrics, logger } = this.options;
-    const headers = delivery.properties.headers as Record<string, unknown> | undefined;
+    const headers = delivery.properties.headers;
     const attempt = headerNumber(headers, HEADERS.attempt) ?? 1;
     const decoded = decodeMessage(registry, delivery.content);
     const type = decoded.ok ? decoded.envelope.type : String(delivery.properties.type ?? 'unknown');
@@ -132,14 +135,23 @@ export class Consumer<R extends Registry, T extends MessageType<R>> {
       return;
     }
     const { envelope } = decoded;
-    const handler = (this.options.handlers as unknown as Record<string, AnyHandler | undefined>)[envelope.type];
+    const handler = (this.options.handlers as unknown as Record<string, AnyHandler | undefined>)[
+      envelope.type
+    ];
     if (!handler) {
       metrics.messagesConsumed.inc({ queue, type, outcome: 'invalid' });
-      await this.settle(channel, delivery, () => this.park(delivery, `no handler for ${type} in ${queue}`, attempt));
+      await this.settle(channel, delivery, () =>
+        this.park(delivery, `no handler for ${type} in ${queue}`, attempt),
+      );
       return;
     }
 
-    const context = { correlationId: envelope.correlationId, messageId: envelope.id, messageType: type, queue };
+    const context = {
+      correlationId: envelope.correlationId,
+      messageId: envelope.id,
+      messageType: type,
+      queue,
+    };
     await runWithLogContext(context, async () => {
       const endTimer = metrics.handlerDuration.startTimer();
       try {
@@ -191,7 +203,7 @@ export class Consumer<R extends Registry, T extends MessageType<R>> {
         ...delivery.properties,
         persistent: true,
         headers: {
-          ...(delivery.properties.headers as Record<string, unknown> | undefined),
+          ...delivery.properties.headers,
           [HEADERS.attempt]: attempt + 1,
           [HEADERS.queue]: this.options.queue,
         },
@@ -208,7 +220,7 @@ export class Consumer<R extends Registry, T extends MessageType<R>> {
         ...delivery.properties,
         persistent: true,
         headers: {
-          ...(delivery.properties.headers as Record<string, unknown> | undefined),
+          ...delivery.properties.headers,
           [HEADERS.attempt]: attempt,
           [HEADERS.queue]: this.options.queue,
           [HEADERS.error]: reason.slice(0, 4_000),

@@ -29,7 +29,11 @@ export function resolveDeadQueue(name: string): string {
  * Lists parked messages without removing them: each is fetched unacknowledged and the channel
  * is closed afterwards, which puts them all back in their places.
  */
-export async function listDeadLetters(connection: BusConnection, queue: string, limit = 50): Promise<DeadLetter[]> {
+export async function listDeadLetters(
+  connection: BusConnection,
+  queue: string,
+  limit = 50,
+): Promise<DeadLetter[]> {
   const deadQueue = resolveDeadQueue(queue);
   return withChannel(connection, false, async (channel) => {
     const { messageCount } = await channel.checkQueue(deadQueue);
@@ -66,7 +70,7 @@ export async function replayDeadLetters(
         skipped.push(message);
         continue;
       }
-      const headers = { ...(message.properties.headers as Record<string, unknown> | undefined) };
+      const headers = { ...message.properties.headers };
       delete headers[HEADERS.error];
       delete headers[HEADERS.deadAt];
       headers[HEADERS.attempt] = 1;
@@ -81,7 +85,7 @@ export async function replayDeadLetters(
 }
 
 function describeDeadLetter(message: GetMessage, position: number, deadQueue: string): DeadLetter {
-  const headers = message.properties.headers as Record<string, unknown> | undefined;
+  const headers = message.properties.headers;
   return {
     position,
     messageId: message.properties.messageId as string | undefined,

@@ -1,4 +1,10 @@
-import { EnvelopeSchema, messageDef, type Envelope, type MessageDef, type Registry } from '@fieldgram/contracts';
+import {
+  EnvelopeSchema,
+  messageDef,
+  type Envelope,
+  type MessageDef,
+  type Registry,
+} from '@fieldgram/contracts';
 import type { z } from 'zod';
 
 export type Decoded = { ok: true; envelope: Envelope; def: MessageDef } | { ok: false; reason: string };

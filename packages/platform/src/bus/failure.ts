@@ -3,5 +3,7 @@ import { DomainError, PermanentError } from '../errors/domain-errors.js';
 
 /** Failures no retry can fix go straight to the dead queue. */
 export function isPermanentFailure(error: unknown): boolean {
-  return error instanceof PermanentError || error instanceof MessageValidationError || error instanceof DomainError;
+  return (
+    error instanceof PermanentError || error instanceof MessageValidationError || error instanceof DomainError
+  );
 }

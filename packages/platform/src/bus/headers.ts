@@ -15,7 +15,8 @@ export const HEADERS = {
 export function headerNumber(headers: Record<string, unknown> | undefined, name: string): number | undefined {
   const value = headers?.[name];
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+    return Number(value);
   return undefined;
 }
 

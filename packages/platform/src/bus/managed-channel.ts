@@ -44,7 +44,9 @@ export class ManagedChannel<C extends Channel> {
     return new Promise<C>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((waiter) => waiter !== onChannel);
-        reject(new BusUnavailableError(`no channel to RabbitMQ for ${this.options.name} within ${timeoutMs} ms`));
+        reject(
+          new BusUnavailableError(`no channel to RabbitMQ for ${this.options.name} within ${timeoutMs} ms`),
+        );
       }, timeoutMs);
       const onChannel = (channel: C): void => {
         clearTimeout(timer);
@@ -64,7 +66,9 @@ export class ManagedChannel<C extends Channel> {
 
   private async openOn(model: ChannelModel): Promise<void> {
     if (this.closed) return;
-    const channel = (this.options.confirm ? await model.createConfirmChannel() : await model.createChannel()) as C;
+    const channel = (
+      this.options.confirm ? await model.createConfirmChannel() : await model.createChannel()
+    ) as C;
     channel.on('error', (error: Error) =>
       this.options.logger.warn({ err: error, channel: this.options.name }, 'channel error'),
     );

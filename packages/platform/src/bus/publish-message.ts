@@ -29,7 +29,8 @@ export async function publishMessage<R extends Registry, T extends MessageType<R
   const def = messageDef(registry, type);
   if (!def) throw new MessageValidationError(`unknown message type "${type}"`, type);
   const parsed = def.data.safeParse(data);
-  if (!parsed.success) throw new MessageValidationError(`invalid ${type} data: ${describeIssues(parsed.error)}`, type);
+  if (!parsed.success)
+    throw new MessageValidationError(`invalid ${type} data: ${describeIssues(parsed.error)}`, type);
   const inherited = currentLogContext()?.correlationId;
   const envelope = createEnvelope({
     type,

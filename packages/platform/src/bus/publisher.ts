@@ -46,7 +46,12 @@ export class Publisher {
   }
 
   /** Publishes an envelope with the standard properties (persistent, message id, type). */
-  publishEnvelope(exchange: string, routingKey: string, envelope: Envelope, extra: Options.Publish = {}): Promise<void> {
+  publishEnvelope(
+    exchange: string,
+    routingKey: string,
+    envelope: Envelope,
+    extra: Options.Publish = {},
+  ): Promise<void> {
     return this.publishRaw({
       exchange,
       routingKey,
@@ -69,7 +74,10 @@ export class Publisher {
         return;
       } catch (error) {
         lastError = error;
-        this.options.logger.debug({ err: error, routingKey: message.routingKey }, 'publish not confirmed; retrying');
+        this.options.logger.debug(
+          { err: error, routingKey: message.routingKey },
+          'publish not confirmed; retrying',
+        );
         await pause(Math.min(RETRY_PAUSE_MS, Math.max(0, deadline - Date.now())));
       }
     }

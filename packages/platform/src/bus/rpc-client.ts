@@ -119,7 +119,10 @@ export class RpcClient<R extends Registry> {
     } catch (error) {
       if (isOpenBreaker(error)) {
         endTimer({ target, type, outcome: 'circuit-open' });
-        throw new ServiceUnavailableError(target, this.options.breaker?.resetTimeoutMs ?? DEFAULT_BREAKER.resetTimeoutMs);
+        throw new ServiceUnavailableError(
+          target,
+          this.options.breaker?.resetTimeoutMs ?? DEFAULT_BREAKER.resetTimeoutMs,
+        );
       }
       endTimer({ target, type, outcome: error instanceof RequestTimeoutError ? 'timeout' : 'error' });
       throw error;
@@ -143,14 +146,17 @@ export class RpcClient<R extends Registry> {
     let breaker = this.breakers.get(target);
     if (!breaker) {
       const settings = { ...DEFAULT_BREAKER, ...this.options.breaker };
-      breaker = new CircuitBreaker((envelope: Envelope, timeoutMs: number) => this.send(envelope, target, timeoutMs), {
-        timeout: false, // `send` enforces the per-request deadline itself
-        errorThresholdPercentage: settings.errorThresholdPercentage,
-        volumeThreshold: settings.volumeThreshold,
-        resetTimeout: settings.resetTimeoutMs,
-        rollingCountTimeout: settings.rollingWindowMs,
-        name: target,
-      });
+      breaker = new CircuitBreaker(
+        (envelope: Envelope, timeoutMs: number) => this.send(envelope, target, timeoutMs),
+        {
+          timeout: false, // `send` enforces the per-request deadline itself
+          errorThresholdPercentage: settings.errorThresholdPercentage,
+          volumeThreshold: settings.volumeThreshold,
+          resetTimeout: settings.resetTimeoutMs,
+          rollingCountTimeout: settings.rollingWindowMs,
+          name: target,
+        },
+      );
       breaker.on('open', () => this.options.logger.warn({ target }, 'circuit breaker opened'));
       breaker.on('close', () => this.options.logger.info({ target }, 'circuit breaker closed'));
       this.breakers.set(target, breaker);
@@ -204,7 +210,11 @@ export class RpcClient<R extends Registry> {
     pending.resolve(reply);
   }
 
-  private readReply<T extends QueryType<R>>(type: T, target: string, message: ConsumeMessage): ResultOf<R, T> {
+  private readReply<T extends QueryType<R>>(
+    type: T,
+    target: string,
+    message: ConsumeMessage,
+  ): ResultOf<R, T> {
     const reply = ReplySchema.safeParse(JSON.parse(message.content.toString('utf8')));
     if (!reply.success) throw new RemoteError('bad_reply', `malformed reply from ${target}`, target);
     if (!reply.data.ok) {

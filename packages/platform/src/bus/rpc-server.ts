@@ -83,7 +83,7 @@ export class RpcServer<R extends Registry, T extends QueryType<R>> {
 
   private async handle(channel: Channel, request: ConsumeMessage): Promise<void> {
     const { replyTo, correlationId } = request.properties as { replyTo?: string; correlationId?: string };
-    const deadline = headerNumber(request.properties.headers as Record<string, unknown>, HEADERS.deadline);
+    const deadline = headerNumber(request.properties.headers, HEADERS.deadline);
     if (!replyTo || (deadline !== undefined && Date.now() > deadline)) {
       this.ack(channel, request); // nobody is waiting for an answer any more
       return;
@@ -102,10 +102,17 @@ export class RpcServer<R extends Registry, T extends QueryType<R>> {
     const decoded = decodeMessage(registry, request.content);
     if (!decoded.ok) return { ok: false, error: { code: 'validation', message: decoded.reason } };
     const { envelope } = decoded;
-    const handler = (this.options.handlers as unknown as Record<string, AnyQueryHandler | undefined>)[envelope.type];
-    if (!handler) return { ok: false, error: { code: 'not_found', message: `no handler for ${envelope.type}` } };
+    const handler = (this.options.handlers as unknown as Record<string, AnyQueryHandler | undefined>)[
+      envelope.type
+    ];
+    if (!handler)
+      return { ok: false, error: { code: 'not_found', message: `no handler for ${envelope.type}` } };
 
-    const context = { correlationId: envelope.correlationId, messageId: envelope.id, messageType: envelope.type };
+    const context = {
+      correlationId: envelope.correlationId,
+      messageId: envelope.id,
+      messageType: envelope.type,
+    };
     return runWithLogContext(context, async (): Promise<Reply> => {
       const endTimer = metrics.handlerDuration.startTimer();
       try {
@@ -123,11 +130,19 @@ export class RpcServer<R extends Registry, T extends QueryType<R>> {
           metrics.messagesConsumed.inc({ queue, type: envelope.type, outcome: 'ok' });
           return {
             ok: false,
-            error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+            error: {
+              code: error.code,
+              message: error.message,
+              ...(error.details ? { details: error.details } : {}),
+            },
           };
         }
         logger.error({ err: error }, 'query handler failed');
-        metrics.messagesFailed.inc({ queue, type: envelope.type, reason: error instanceof Error ? error.name : 'unknown' });
+        metrics.messagesFailed.inc({
+          queue,
+          type: envelope.type,
+          reason: error instanceof Error ? error.name : 'unknown',
+        });
         // Internals stay inside the service (DESIGN §6).
         return { ok: false, error: { code: 'internal', message: 'internal error' } };
       } finally {

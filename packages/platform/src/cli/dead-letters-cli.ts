@@ -60,7 +60,8 @@ async function main(argv: string[]): Promise<number> {
         queue,
         values.all ? {} : { messageIds: values.id ?? [] },
       );
-      for (const letter of replayed) process.stdout.write(`replayed ${letter.messageId} (${letter.type}) → ${letter.queue}\n`);
+      for (const letter of replayed)
+        process.stdout.write(`replayed ${letter.messageId} (${letter.type}) → ${letter.queue}\n`);
       process.stdout.write(`${replayed.length} replayed, ${remaining} left in ${resolveDeadQueue(queue)}\n`);
       if (values.id?.length && replayed.length < values.id.length) {
         process.stderr.write('some of the given ids were not found in the dead queue\n');

@@ -7,13 +7,13 @@ import { platformMigrations } from './platform-migrations.js';
 
 export interface Migration {
   name: string;
-  up(knex: Knex): Promise<void>;
-  down?(knex: Knex): Promise<void>;
+  up: (knex: Knex) => Promise<void>;
+  down?: (knex: Knex) => Promise<void>;
 }
 
 interface MigrationModule {
-  up(knex: Knex): Promise<void>;
-  down?(knex: Knex): Promise<void>;
+  up: (knex: Knex) => Promise<void>;
+  down?: (knex: Knex) => Promise<void>;
 }
 
 /** Migrations of a service: one file per migration in its `migrations/` folder, run in name order. */

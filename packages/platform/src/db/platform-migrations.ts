@@ -19,12 +19,14 @@ export function platformMigrations(schema: string): Migration[] {
           table.timestamp('published_at', { useTz: true });
         });
         // The relay only ever looks for what is still unpublished, in order.
-        await knex.raw('create index fg_outbox_unpublished on ??.fg_outbox (seq) where published_at is null', [
-          schema,
-        ]);
-        await knex.raw('create index fg_outbox_published_at on ??.fg_outbox (published_at) where published_at is not null', [
-          schema,
-        ]);
+        await knex.raw(
+          'create index fg_outbox_unpublished on ??.fg_outbox (seq) where published_at is null',
+          [schema],
+        );
+        await knex.raw(
+          'create index fg_outbox_published_at on ??.fg_outbox (published_at) where published_at is not null',
+          [schema],
+        );
         // Wakes the relay on commit (NOTIFY is delivered only when the transaction commits).
         await knex.raw(
           `create function ??.fg_outbox_notify() returns trigger language plpgsql as $$

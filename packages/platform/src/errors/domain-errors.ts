@@ -1,5 +1,6 @@
 /** Error codes a service may answer with; the api-gateway maps each to an HTTP status. */
-export type DomainErrorCode = 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'rate_limited';
+export type DomainErrorCode =
+  'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'rate_limited';
 
 /**
  * An expected refusal from a use-case ("task is not completed"). Crosses request/reply as data,

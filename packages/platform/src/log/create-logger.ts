@@ -6,7 +6,7 @@ import { REDACTED_KEYS, REDACTION_CENSOR, redactSensitive } from './redaction.js
 export interface LoggerOptions {
   service: string;
   level?: LogLevel;
-  /** Where JSON lines go; stdout by default. Tests pass a stream to read them. */
+  /** Where JSON lines go; stdout (synchronously) by default. Tests pass a stream to read them. */
   destination?: DestinationStream;
 }
 
@@ -31,5 +31,13 @@ export function createLogger({ service, level = 'info', destination }: LoggerOpt
     // A copy: pino merges the line's fields into the object the mixin returns.
     mixin: () => ({ ...currentLogContext() }),
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? stdoutSync());
+}
+
+/**
+ * Synchronous writes: lines stay in order and none is lost when the process exits right after
+ * logging (shutdown, crash). pino's default async stdout can drop or reorder the last lines then.
+ */
+function stdoutSync(): DestinationStream {
+  return pino.destination({ dest: 1, sync: true });
 }

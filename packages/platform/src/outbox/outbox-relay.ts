@@ -156,7 +156,11 @@ export class OutboxRelay {
   private async housekeeping(idle: boolean): Promise<void> {
     const { db, metrics } = this.options;
     if (!idle) return;
-    const pending = await db.knex.withSchema(db.schema).table('fg_outbox').whereNull('published_at').count({ n: '*' });
+    const pending = await db.knex
+      .withSchema(db.schema)
+      .table('fg_outbox')
+      .whereNull('published_at')
+      .count<{ n: string }[]>({ n: '*' });
     metrics.outboxPending.set(Number(pending[0]?.n ?? 0));
     const interval = this.options.cleanupIntervalMs ?? 10 * 60_000;
     if (Date.now() - this.lastCleanup < interval) return;
@@ -167,7 +171,8 @@ export class OutboxRelay {
          select seq from ??.fg_outbox where published_at < now() - make_interval(secs => ?) limit 10000)`,
       [db.schema, db.schema, retentionMs / 1000],
     );
-    if (deleted.rowCount > 0) this.options.logger.info({ deleted: deleted.rowCount }, 'old outbox rows cleaned');
+    if (deleted.rowCount > 0)
+      this.options.logger.info({ deleted: deleted.rowCount }, 'old outbox rows cleaned');
   }
 
   private async connectListener(): Promise<void> {

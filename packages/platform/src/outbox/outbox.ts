@@ -26,9 +26,7 @@ export interface EmitOptions {
  * change and the events it implies are committed together or not at all (DESIGN §3).
  */
 export class Outbox<R extends Registry> {
-  constructor(
-    private readonly options: { registry: R; source: string; schema: string },
-  ) {}
+  constructor(private readonly options: { registry: R; source: string; schema: string }) {}
 
   async add<T extends MessageType<R>>(
     trx: Knex.Transaction,
@@ -55,13 +53,16 @@ export class Outbox<R extends Registry> {
         `${this.options.schema}:${options.partitionKey}`,
       ]);
     }
-    await trx.withSchema(this.options.schema).table('fg_outbox').insert({
-      message_id: envelope.id,
-      exchange: def.exchange,
-      routing_key: type,
-      partition_key: options.partitionKey ?? null,
-      envelope: JSON.stringify(envelope),
-    });
+    await trx
+      .withSchema(this.options.schema)
+      .table('fg_outbox')
+      .insert({
+        message_id: envelope.id,
+        exchange: def.exchange,
+        routing_key: type,
+        partition_key: options.partitionKey ?? null,
+        envelope: JSON.stringify(envelope),
+      });
     return envelope;
   }
 }

@@ -7,11 +7,11 @@ import { recordInInbox } from '../inbox/inbox.js';
 export interface TransactionContext<R extends Registry> {
   trx: Knex.Transaction;
   /** Adds a message to the outbox in this transaction; published after commit. */
-  emit<T extends MessageType<R>>(
+  emit: <T extends MessageType<R>>(
     type: T,
     data: DataInput<R, T>,
     options?: EmitOptions,
-  ): Promise<Envelope<T, DataOf<R, T>>>;
+  ) => Promise<Envelope<T, DataOf<R, T>>>;
 }
 
 /**
@@ -50,7 +50,12 @@ export class UnitOfWork<R extends Registry> {
     return {
       trx,
       emit: (type, data, options = {}) =>
-        this.outbox.add(trx, type, data, causedBy ? { causedBy, actor: causedBy.actor, ...options } : options),
+        this.outbox.add(
+          trx,
+          type,
+          data,
+          causedBy ? { causedBy, actor: causedBy.actor, ...options } : options,
+        ),
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { startOpsServer, type OpsServer, type OpsServerOptions } from '../http/index.js';
+import { exitAfterFlush } from './exit-after-flush.js';
 import { PartGroup, elapsedMs } from './part-group.js';
 import type { ServicePart } from './service-part.js';
 
@@ -34,21 +35,22 @@ export async function runService(options: RunServiceOptions): Promise<void> {
       logger.info({ name, reason }, 'service stopping');
       setTimeout(() => {
         logger.error({ name, timeoutMs: shutdownTimeoutMs }, 'service did not stop in time; exiting');
-        process.exit(1);
+        exitAfterFlush(logger, 1);
       }, shutdownTimeoutMs);
       await group.stop();
       await ops
         ?.close()
         .catch((error: unknown) => logger.error({ err: error }, 'ops server failed to close'));
       logger.info({ name, durationMs: elapsedMs(stoppingAt) }, 'service stopped');
-      process.exit(exitCode);
+      exitAfterFlush(logger, exitCode);
     })());
 
   const onSignal = (signal: NodeJS.Signals): void => {
     if (shutdown) {
       // A second Ctrl-C means "now": don't make a person wait for the drain.
       logger.warn({ name, signal }, 'second signal; exiting without waiting');
-      process.exit(1);
+      exitAfterFlush(logger, 1);
+      return;
     }
     void stopAndExit(signal, 0);
   };

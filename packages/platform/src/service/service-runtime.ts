@@ -107,7 +107,11 @@ export class ServiceRuntime<R extends Registry> {
   }
 
   /** Publishes a message directly (no state change behind it; otherwise use `uow.run` + emit). */
-  publish<T extends MessageType<R>>(type: T, data: DataInput<R, T>, options?: EmitOptions): Promise<Envelope<T, DataOf<R, T>>> {
+  publish<T extends MessageType<R>>(
+    type: T,
+    data: DataInput<R, T>,
+    options?: EmitOptions,
+  ): Promise<Envelope<T, DataOf<R, T>>> {
     return publishMessage(this.publisher, this.options.registry, this.options.name, type, data, options);
   }
 
@@ -180,8 +184,16 @@ export class ServiceRuntime<R extends Registry> {
       {
         name: 'bus',
         start: async () => {
-          this.connectionRef = await BusConnection.open({ url: env.AMQP_URL, name: `${name}@${process.pid}`, logger: this.logger });
-          this.publisherRef = await Publisher.open({ connection: this.connectionRef, logger: this.logger, metrics: this.metrics });
+          this.connectionRef = await BusConnection.open({
+            url: env.AMQP_URL,
+            name: `${name}@${process.pid}`,
+            logger: this.logger,
+          });
+          this.publisherRef = await Publisher.open({
+            connection: this.connectionRef,
+            logger: this.logger,
+            metrics: this.metrics,
+          });
         },
         stop: async () => {
           await this.publisherRef?.close();
@@ -219,7 +231,6 @@ export class ServiceRuntime<R extends Registry> {
       },
     ];
   }
-
 }
 
 function required<T>(value: T | null, what: string): T {

@@ -11,7 +11,6 @@ import {
   type PlatformEnv,
   type ServiceRuntime,
 } from '@fieldgram/platform';
-import type { DataInput } from '@fieldgram/contracts';
 import { createExampleService, type ExampleServiceOptions } from '../example-service/src/service.js';
 import { exampleMessages, type ExampleMessages } from '../example-service/src/contracts.js';
 
@@ -48,14 +47,17 @@ export async function startExample(
 /** A client of the example service: its own connection, like another service would have. */
 export async function exampleClient(env: TestEnv) {
   const metrics = createMetrics({ service: 'test-client' });
-  const connection = await BusConnection.open({ url: env.amqpUrl, name: 'test-client', logger: silentLogger });
+  const connection = await BusConnection.open({
+    url: env.amqpUrl,
+    name: 'test-client',
+    logger: silentLogger,
+  });
   const publisher = await Publisher.open({ connection, logger: silentLogger, metrics });
   return {
     connection,
     publisher,
     metrics,
-    greet: (name: string) =>
-      publishMessage(publisher, exampleMessages, 'test', 'example.greet', { name } as DataInput<ExampleMessages, 'example.greet'>),
+    greet: (name: string) => publishMessage(publisher, exampleMessages, 'test', 'example.greet', { name }),
     async close() {
       await publisher.close();
       await connection.close();
@@ -65,17 +67,22 @@ export async function exampleClient(env: TestEnv) {
 
 /** Direct reads of the example's schema, to check effects. */
 export function exampleDb(env: TestEnv): Knex {
-  return knex({ client: 'pg', connection: env.databaseUrl, searchPath: ['example'], pool: { min: 0, max: 3 } });
+  return knex({
+    client: 'pg',
+    connection: env.databaseUrl,
+    searchPath: ['example'],
+    pool: { min: 0, max: 3 },
+  });
 }
 
 export async function countGreetings(db: Knex, name?: string): Promise<number> {
   const query = db.withSchema('example').table('greetings');
   if (name !== undefined) void query.where({ name });
-  const [row] = (await query.count({ n: '*' })) as { n: string }[];
+  const [row] = await query.count<{ n: string }[]>({ n: '*' });
   return Number(row?.n ?? 0);
 }
 
 export async function countGreetedLog(db: Knex): Promise<number> {
-  const [row] = (await db.withSchema('example').table('greeted_log').count({ n: '*' })) as { n: string }[];
+  const [row] = await db.withSchema('example').table('greeted_log').count<{ n: string }[]>({ n: '*' });
   return Number(row?.n ?? 0);
 }

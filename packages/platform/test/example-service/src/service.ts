@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadMigrationDirectory, ServiceRuntime, type PlatformEnv, type ServiceRuntimeOptions } from '@fieldgram/platform';
+import {
+  loadMigrationDirectory,
+  ServiceRuntime,
+  type PlatformEnv,
+  type ServiceRuntimeOptions,
+} from '@fieldgram/platform';
 import { exampleMessages, type ExampleMessages } from './contracts.js';
 import { greetHandler } from './handlers/greet.js';
 import { logGreetedHandler } from './handlers/log-greeted.js';
@@ -17,7 +22,9 @@ export interface ExampleServiceOptions {
 }
 
 /** Wiring only: which handler serves which message. */
-export async function createExampleService(options: ExampleServiceOptions): Promise<ServiceRuntime<ExampleMessages>> {
+export async function createExampleService(
+  options: ExampleServiceOptions,
+): Promise<ServiceRuntime<ExampleMessages>> {
   const faults = options.faults ?? { handlerDelayMs: 0, crashAfterCommit: false };
   const runtime = new ServiceRuntime({
     name: 'example',
@@ -28,7 +35,15 @@ export async function createExampleService(options: ExampleServiceOptions): Prom
   });
   const retry = options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {};
   return runtime
-    .consume({ queue: 'example.commands', handlers: { 'example.greet': greetHandler(runtime, faults) }, ...retry })
-    .consume({ queue: 'example.greeted-log', handlers: { 'example.greeted': logGreetedHandler(runtime) }, ...retry })
+    .consume({
+      queue: 'example.commands',
+      handlers: { 'example.greet': greetHandler(runtime, faults) },
+      ...retry,
+    })
+    .consume({
+      queue: 'example.greeted-log',
+      handlers: { 'example.greeted': logGreetedHandler(runtime) },
+      ...retry,
+    })
     .respond({ queue: 'example.queries', handlers: { 'example.get-greeting': getGreetingHandler(runtime) } });
 }

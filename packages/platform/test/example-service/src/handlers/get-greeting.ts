@@ -8,7 +8,8 @@ export function getGreetingHandler(
 ): QueryHandler<ExampleMessages, 'example.get-greeting'> {
   return async (request) => {
     const summary = await greetingSummary(runtime.db.knex, request.data.name);
-    if (summary.count === 0) throw new DomainError('not_found', `nobody called ${request.data.name} was greeted`);
+    if (summary.count === 0)
+      throw new DomainError('not_found', `nobody called ${request.data.name} was greeted`);
     return summary;
   };
 }

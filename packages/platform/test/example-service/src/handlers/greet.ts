@@ -11,7 +11,8 @@ export function greetHandler(
   return async (command, { logger }) => {
     const result = await runtime.uow.once('example.greeter', command, async ({ trx, emit }) => {
       const { name } = command.data;
-      if (await isBrokenName(trx, name)) throw new Error(`cannot greet ${name}: the name is on the broken list`);
+      if (await isBrokenName(trx, name))
+        throw new Error(`cannot greet ${name}: the name is on the broken list`);
       const text = `Hello, ${name}!`;
       const greetingId = await insertGreeting(trx, { messageId: command.id, name, text });
       await emit('example.greeted', { greetingId, name, text }, { partitionKey: `greeting:${name}` });

@@ -4,10 +4,10 @@ export async function insertGreeting(
   trx: Knex.Transaction,
   greeting: { messageId: string; name: string; text: string },
 ): Promise<number> {
-  const [row] = (await trx
+  const [row] = await trx
     .table('greetings')
     .insert({ message_id: greeting.messageId, name: greeting.name, text: greeting.text })
-    .returning('id')) as { id: number }[];
+    .returning<{ id: number }[]>('id');
   return row!.id;
 }
 
@@ -15,14 +15,17 @@ export async function isBrokenName(trx: Knex.Transaction, name: string): Promise
   return (await trx.table('broken_names').where({ name }).first()) !== undefined;
 }
 
-export async function greetingSummary(db: Knex, name: string): Promise<{ count: number; lastText: string | null }> {
-  const [row] = (await db
+export async function greetingSummary(
+  db: Knex,
+  name: string,
+): Promise<{ count: number; lastText: string | null }> {
+  const [row] = await db
     .table('greetings')
     .where({ name })
-    .select(db.raw('count(*)::int as count'), db.raw('(array_agg(text order by id desc))[1] as "lastText"'))) as {
-    count: number;
-    lastText: string | null;
-  }[];
+    .select<{ count: number; lastText: string | null }[]>(
+      db.raw('count(*)::int as count'),
+      db.raw('(array_agg(text order by id desc))[1] as "lastText"'),
+    );
   return { count: row?.count ?? 0, lastText: row?.lastText ?? null };
 }
 
