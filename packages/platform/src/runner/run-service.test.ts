@@ -98,6 +98,16 @@ describe('runService', () => {
     expect(demo.messages()).toContain('service stopped');
   });
 
+  it('exits at once, with 1, on a second signal during the drain', async () => {
+    const demo = startDemo('graceful');
+    await demo.waitFor('service started');
+    demo.kill('SIGTERM');
+    await demo.waitFor('service stopping');
+    demo.kill('SIGINT');
+    expect(await demo.exited).toBe(1);
+    expect(demo.lines.at(-1)).toMatchObject({ level: 'warn', msg: 'second signal; exiting without waiting' });
+  });
+
   it('exits 1 after rolling back when a part fails to start', async () => {
     const demo = startDemo('start-fails');
     expect(await demo.exited).toBe(1);
