@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOG_LEVELS } from '../log/levels.js';
 
 /** Reusable schemas for the variables every service reads (DESIGN §9; documented in .env.example). */
 
@@ -28,9 +29,6 @@ export const httpPort = z
   .refine((value) => /^\d{1,5}$/.test(value) && Number(value) <= 65_535, { error: PORT_PROBLEM })
   .transform(Number)
   .default(0);
-
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const logLevel = z
   .string()

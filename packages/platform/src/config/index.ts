@@ -3,13 +3,11 @@ export { loadConfig } from './load-config.js';
 export { EX_CONFIG, exitOnConfigError } from './exit-on-config-error.js';
 export {
   LOCAL_DEFAULTS,
-  LOG_LEVELS,
   amqpUrl,
   databaseUrl,
   httpPort,
   logLevel,
   platformEnvSchema,
   redisUrl,
-  type LogLevel,
   type PlatformEnv,
 } from './common-env.js';

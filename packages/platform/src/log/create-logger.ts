@@ -1,5 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
-import type { LogLevel } from '../config/common-env.js';
+import type { LogLevel } from './levels.js';
 import { currentLogContext } from './context.js';
 import { REDACTED_KEYS, REDACTION_CENSOR, redactSensitive } from './redaction.js';
 

@@ -1,5 +1,6 @@
 export type { Logger } from 'pino';
 export { createLogger, type LoggerOptions } from './create-logger.js';
+export { LOG_LEVELS, type LogLevel } from './levels.js';
 export { currentLogContext, runWithLogContext, type LogContext } from './context.js';
 export {
   REDACTED_KEYS,

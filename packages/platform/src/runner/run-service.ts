@@ -70,8 +70,13 @@ export async function runService(options: RunServiceOptions): Promise<void> {
       ops = await startOpsServer({ ...options.ops, logger, readiness: () => group.readiness() });
     await group.start();
   } catch (error) {
+    if (shutdown) {
+      // A signal came first: the parts that started are being stopped and that shutdown exits.
+      logger.warn({ err: error, name }, 'start interrupted by shutdown');
+      return;
+    }
     logger.fatal({ err: error, name }, 'service failed to start');
-    await stopAndExit('start failed', 1); // or joins the shutdown a signal already began
+    await stopAndExit('start failed', 1);
     return;
   }
   logger.info({ name, startupMs: elapsedMs(startedAt) }, 'service started');
