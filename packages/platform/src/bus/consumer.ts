@@ -7,7 +7,7 @@ import type { Publisher } from './publisher.js';
 import { declareConsumerQueue, declareExchanges, deadQueueName, retryQueueName } from './topology.js';
 import { decodeMessage } from './decode.js';
 import { HEADERS, headerNumber } from './headers.js';
-import { isPermanentFailure } from './failure.js';
+import { isDependencyUnavailable, isPermanentFailure } from './failure.js';
 import type { ServiceMetrics } from '../metrics/index.js';
 import { runWithLogContext } from '../log/index.js';
 
@@ -168,7 +168,14 @@ export class Consumer<R extends Registry, T extends MessageType<R>> {
         endTimer({ queue, type });
         const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         metrics.messagesFailed.inc({ queue, type, reason: error instanceof Error ? error.name : 'unknown' });
-        const retryDelay = isPermanentFailure(error) ? undefined : this.retryDelays()[attempt - 1];
+        const delays = this.retryDelays();
+        // An outage of a dependency does not use up a try: wait the longest delay and try again.
+        const unavailable = isDependencyUnavailable(error);
+        const retryDelay = unavailable
+          ? delays.at(-1)
+          : isPermanentFailure(error)
+            ? undefined
+            : delays[attempt - 1];
         if (retryDelay === undefined) {
           logger.error({ err: error, attempt }, 'handler failed; message parked');
           metrics.messagesConsumed.inc({ queue, type, outcome: 'dead' });
@@ -176,7 +183,8 @@ export class Consumer<R extends Registry, T extends MessageType<R>> {
         } else {
           logger.warn({ err: error, attempt, retryInMs: retryDelay }, 'handler failed; will retry');
           metrics.messagesConsumed.inc({ queue, type, outcome: 'retried' });
-          await this.settle(channel, delivery, () => this.retry(delivery, retryDelay, attempt));
+          const nextAttempt = unavailable ? attempt : attempt + 1;
+          await this.settle(channel, delivery, () => this.retry(delivery, retryDelay, nextAttempt));
         }
       }
     });
@@ -194,7 +202,7 @@ export class Consumer<R extends Registry, T extends MessageType<R>> {
     }
   }
 
-  private retry(delivery: ConsumeMessage, delayMs: number, attempt: number): Promise<void> {
+  private retry(delivery: ConsumeMessage, delayMs: number, nextAttempt: number): Promise<void> {
     return this.options.publisher.publishRaw({
       exchange: '',
       routingKey: retryQueueName(this.options.queue, delayMs),
@@ -204,7 +212,7 @@ export class Consumer<R extends Registry, T extends MessageType<R>> {
         persistent: true,
         headers: {
           ...delivery.properties.headers,
-          [HEADERS.attempt]: attempt + 1,
+          [HEADERS.attempt]: nextAttempt,
           [HEADERS.queue]: this.options.queue,
         },
       },

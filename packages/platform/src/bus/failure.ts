@@ -7,3 +7,34 @@ export function isPermanentFailure(error: unknown): boolean {
     error instanceof PermanentError || error instanceof MessageValidationError || error instanceof DomainError
   );
 }
+
+// Postgres SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown).
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3])/;
+const UNAVAILABLE_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+
+/**
+ * A dependency is down (database restarting, network gone), not the message at fault: such a
+ * failure is retried without using up the message's tries, so an outage never parks good work.
+ */
+export function isDependencyUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const { code, name, message } = current as Error & { code?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_ERRNO.has(code)))
+      return true;
+    if (name === 'KnexTimeoutError') return true; // no pooled connection could be had
+    if (
+      /Connection terminated|connection is closed|Client has encountered a connection error/i.test(message)
+    ) {
+      return true;
+    }
+    current = current.cause;
+  }
+  return false;
+}

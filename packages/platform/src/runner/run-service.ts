@@ -29,21 +29,19 @@ export async function runService(options: RunServiceOptions): Promise<void> {
   let ops: OpsServer | undefined;
   let shutdown: Promise<void> | undefined;
 
-  const stopAndExit = (reason: string, exitCode: number): Promise<void> =>
-    (shutdown ??= (async () => {
-      const stoppingAt = performance.now();
-      logger.info({ name, reason }, 'service stopping');
-      setTimeout(() => {
-        logger.error({ name, timeoutMs: shutdownTimeoutMs }, 'service did not stop in time; exiting');
-        exitAfterFlush(logger, 1);
-      }, shutdownTimeoutMs);
-      await group.stop();
-      await ops
-        ?.close()
-        .catch((error: unknown) => logger.error({ err: error }, 'ops server failed to close'));
-      logger.info({ name, durationMs: elapsedMs(stoppingAt) }, 'service stopped');
-      exitAfterFlush(logger, exitCode);
-    })());
+  async function shutDown(reason: string, exitCode: number): Promise<void> {
+    const stoppingAt = performance.now();
+    logger.info({ name, reason }, 'service stopping');
+    setTimeout(() => {
+      logger.error({ name, timeoutMs: shutdownTimeoutMs }, 'service did not stop in time; exiting');
+      exitAfterFlush(logger, 1);
+    }, shutdownTimeoutMs);
+    await group.stop();
+    await ops?.close().catch((error: unknown) => logger.error({ err: error }, 'ops server failed to close'));
+    logger.info({ name, durationMs: elapsedMs(stoppingAt) }, 'service stopped');
+    exitAfterFlush(logger, exitCode);
+  }
+  const stopAndExit = (reason: string, exitCode: number) => (shutdown ??= shutDown(reason, exitCode));
 
   const onSignal = (signal: NodeJS.Signals): void => {
     if (shutdown) {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { isDependencyUnavailable, isPermanentFailure } from './failure.js';
+import { DomainError, PermanentError } from '../errors/domain-errors.js';
+import { MessageValidationError } from '../errors/bus-errors.js';
+
+function withCode(message: string, code: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+describe('failure classification', () => {
+  it('treats refusals and invalid data as permanent', () => {
+    expect(isPermanentFailure(new DomainError('conflict', 'task is not completed'))).toBe(true);
+    expect(isPermanentFailure(new PermanentError('gone'))).toBe(true);
+    expect(isPermanentFailure(new MessageValidationError('bad'))).toBe(true);
+    expect(isPermanentFailure(new Error('boom'))).toBe(false);
+  });
+
+  it('recognises an unavailable database or network, also when wrapped', () => {
+    expect(
+      isDependencyUnavailable(withCode('terminating connection due to administrator command', '57P01')),
+    ).toBe(true);
+    expect(isDependencyUnavailable(withCode('connection failure', '08006'))).toBe(true);
+    expect(isDependencyUnavailable(withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'))).toBe(
+      true,
+    );
+    expect(
+      isDependencyUnavailable(
+        Object.assign(new Error('Timeout acquiring a connection'), { name: 'KnexTimeoutError' }),
+      ),
+    ).toBe(true);
+    expect(
+      isDependencyUnavailable(
+        new Error('insert failed', { cause: new Error('Connection terminated unexpectedly') }),
+      ),
+    ).toBe(true);
+  });
+
+  it('does not excuse ordinary failures', () => {
+    expect(isDependencyUnavailable(withCode('duplicate key value violates unique constraint', '23505'))).toBe(
+      false,
+    );
+    expect(isDependencyUnavailable(new Error('cannot greet Bob'))).toBe(false);
+    expect(isDependencyUnavailable('not an error')).toBe(false);
+  });
+});
