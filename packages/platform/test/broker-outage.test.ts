@@ -2,13 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import { useTestEnv, waitFor } from '@fieldgram/testkit';
-import type { ServiceRuntime } from '@fieldgram/platform';
+import { Publisher, PublishError, type ServiceRuntime } from '@fieldgram/platform';
+import { createEnvelope } from '@fieldgram/contracts';
 import type { ExampleMessages } from './example-service/src/contracts.js';
 import {
   countGreetedLog,
   countGreetings,
   exampleClient,
   exampleDb,
+  silentLogger,
   startExample,
 } from './support/example-harness.js';
 
@@ -68,5 +70,34 @@ describe('broker connection closed by force', () => {
       .countDistinct<{ n: string }[]>({ n: 'name' });
     expect(Number(distinct?.n)).toBe(total);
     await waitFor(() => service.readiness().ready, { message: 'service ready again' });
+  });
+});
+
+describe('a channel closed by a channel-level error', () => {
+  it('is reopened: a publish to a missing exchange fails clearly and the next one goes through', async () => {
+    const publisher = await Publisher.open({
+      connection: client.connection,
+      logger: silentLogger,
+      metrics: client.metrics,
+      confirmTimeoutMs: 1_000,
+    });
+    try {
+      const lost = createEnvelope({ type: 'example.greet', data: { name: 'x' }, source: 'test' });
+      const error = await publisher
+        .publishEnvelope('fg.nowhere', 'example.greet', lost)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PublishError);
+      expect((error as Error).message).toMatch(
+        /^publish to fg.nowhere\/example.greet not confirmed: .*NOT_FOUND/,
+      );
+
+      const good = createEnvelope({ type: 'example.greet', data: { name: 'after-error' }, source: 'test' });
+      await publisher.publishEnvelope('fg.commands', 'example.greet', good);
+      await waitFor(async () => (await countGreetings(db, 'after-error')) === 1, {
+        message: 'greeted after reopen',
+      });
+    } finally {
+      await publisher.close();
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { BusConnection } from './connection.js';
 import { BusUnavailableError } from '../errors/bus-errors.js';
 
 const REOPEN_DELAY_MS = 250;
+const MAX_REOPEN_DELAY_MS = 5_000;
 
 interface ManagedChannelOptions<C extends Channel> {
   connection: BusConnection;
@@ -23,6 +24,7 @@ export class ManagedChannel<C extends Channel> {
   private waiters: ((channel: C) => void)[] = [];
   private closed = false;
   private detach: (() => void) | null = null;
+  private readonly closeReasons = new WeakMap<C, Error>();
 
   private constructor(private readonly options: ManagedChannelOptions<C>) {}
 
@@ -56,6 +58,11 @@ export class ManagedChannel<C extends Channel> {
     });
   }
 
+  /** Why the broker closed `channel` (e.g. "NOT_FOUND - no exchange …"), if it did. */
+  closeReason(channel: C): Error | undefined {
+    return this.closeReasons.get(channel);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.detach?.();
@@ -69,24 +76,38 @@ export class ManagedChannel<C extends Channel> {
     const channel = (
       this.options.confirm ? await model.createConfirmChannel() : await model.createChannel()
     ) as C;
-    channel.on('error', (error: Error) =>
-      this.options.logger.warn({ err: error, channel: this.options.name }, 'channel error'),
-    );
+    channel.on('error', (error: Error) => {
+      this.closeReasons.set(channel, error);
+      this.options.logger.warn({ err: error, channel: this.options.name }, 'channel error');
+    });
+    try {
+      await this.options.setup?.(channel);
+    } catch (error) {
+      await channel.close().catch(() => undefined);
+      throw error;
+    }
     channel.on('close', () => this.onClosed(channel, model));
-    await this.options.setup?.(channel);
     this.channel = channel;
     for (const waiter of this.waiters.splice(0)) waiter(channel);
   }
 
   private onClosed(channel: C, model: ChannelModel): void {
     if (this.channel === channel) this.channel = null;
-    // If the whole connection went, the connection's setup reopens us after reconnecting.
+    this.reopenLater(model, REOPEN_DELAY_MS);
+  }
+
+  // If the whole connection went, the connection's setup reopens us after reconnecting instead.
+  private reopenLater(model: ChannelModel, delayMs: number): void {
     if (this.closed || this.options.connection.current() !== model) return;
     setTimeout(() => {
       if (this.closed || this.channel || this.options.connection.current() !== model) return;
-      this.openOn(model).catch((error: unknown) =>
-        this.options.logger.error({ err: error, channel: this.options.name }, 'reopening channel failed'),
-      );
-    }, REOPEN_DELAY_MS).unref();
+      this.openOn(model).catch((error: unknown) => {
+        this.options.logger.error(
+          { err: error, channel: this.options.name },
+          'reopening channel failed; retrying',
+        );
+        this.reopenLater(model, Math.min(delayMs * 2, MAX_REOPEN_DELAY_MS));
+      });
+    }, delayMs).unref();
   }
 }

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Envelope } from '@fieldgram/contracts';
 import type { BusConnection } from './connection.js';
 import { ManagedChannel } from './managed-channel.js';
-import { PublishError } from '../errors/bus-errors.js';
+import { BusUnavailableError, PublishError } from '../errors/bus-errors.js';
 import type { ServiceMetrics } from '../metrics/index.js';
 import { HEADERS } from './headers.js';
 
@@ -63,9 +63,12 @@ export class Publisher {
   async publishRaw(message: RawPublish): Promise<void> {
     const deadline = Date.now() + (this.options.confirmTimeoutMs ?? 30_000);
     let lastError: unknown;
+    // The broker's own refusal explains more than a later "no channel yet": keep it for the message.
+    let brokerError: unknown;
     while (Date.now() < deadline) {
+      let channel: ConfirmChannel | undefined;
       try {
-        const channel = await this.channel.acquire(deadline - Date.now());
+        channel = await this.channel.acquire(deadline - Date.now());
         await confirmOne(channel, message, deadline - Date.now());
         this.options.metrics.messagesPublished.inc({
           exchange: message.exchange || '(default)',
@@ -74,6 +77,9 @@ export class Publisher {
         return;
       } catch (error) {
         lastError = error;
+        if (!(error instanceof BusUnavailableError)) {
+          brokerError ??= (channel && this.channel.closeReason(channel)) ?? error;
+        }
         this.options.logger.debug(
           { err: error, routingKey: message.routingKey },
           'publish not confirmed; retrying',
@@ -82,8 +88,9 @@ export class Publisher {
       }
     }
     throw new PublishError(
-      `publish to ${message.exchange || '(default exchange)'}/${message.routingKey} not confirmed: ${describe(lastError)}`,
-      { cause: lastError },
+      `publish to ${message.exchange || '(default exchange)'}/${message.routingKey} not confirmed: ` +
+        describe(brokerError ?? lastError),
+      { cause: brokerError ?? lastError },
     );
   }
 

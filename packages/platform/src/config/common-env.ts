@@ -42,9 +42,9 @@ export const logLevel = z
  * runs a service with no .env. Production sets every URL; a set-but-malformed value always fails.
  */
 export const LOCAL_DEFAULTS = {
-  DATABASE_URL: 'postgres://postgres:postgres@localhost:5432/postgres',
-  AMQP_URL: 'amqp://guest:guest@localhost:5672',
-  REDIS_URL: 'redis://localhost:6379',
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
+  AMQP_URL: 'amqp://guest:guest@127.0.0.1:5672',
+  REDIS_URL: 'redis://127.0.0.1:6379',
 } as const;
 
 export const platformEnvSchema = z.object({

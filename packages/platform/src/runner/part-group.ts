@@ -68,10 +68,10 @@ export class PartGroup implements RunningParts {
   /** Pops each part before stopping it, so no part is ever stopped twice. */
   private async stopStarted(): Promise<void> {
     for (let part = this.started.pop(); part; part = this.started.pop()) {
-      const startedAt = performance.now();
+      const stoppingAt = performance.now();
       try {
         await part.stop();
-        this.logger.info({ part: part.name, durationMs: elapsedMs(startedAt) }, 'part stopped');
+        this.logger.info({ part: part.name, durationMs: elapsedMs(stoppingAt) }, 'part stopped');
       } catch (error) {
         this.logger.error({ err: error, part: part.name }, 'part failed to stop');
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../log/index.js';
+import { PartGroup } from './part-group.js';
 import { PartStartError } from './part-start-error.js';
 import type { ServicePart } from './service-part.js';
 import { startParts } from './start-parts.js';
@@ -103,6 +104,26 @@ describe('startParts', () => {
     busConnected = true;
     await running.stop();
     expect(running.readiness()).toEqual({ ready: false, checks: { db: false, bus: false } });
+  });
+
+  it('finishes the part being started when stopped meanwhile, then stops all and starts no more', async () => {
+    let releaseBus!: () => void;
+    const { parts, journal } = journalingParts(['db', 'bus', 'consumer'], {
+      bus: {
+        start: () => {
+          journal.push('start bus');
+          return new Promise<void>((resolve) => (releaseBus = resolve));
+        },
+      },
+    });
+    const group = new PartGroup(parts, capturingLogger().logger);
+    const starting = group.start();
+    await new Promise((resolve) => setImmediate(resolve));
+    const stopping = group.stop();
+    releaseBus();
+    await expect(starting).rejects.toThrow('start abandoned before consumer');
+    await stopping;
+    expect(journal).toEqual(['start db', 'start bus', 'stop bus', 'stop db']);
   });
 
   it('refuses two parts with the same name', async () => {
