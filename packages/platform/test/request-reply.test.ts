@@ -66,7 +66,7 @@ describe('request/reply', () => {
   it('rejects an invalid request before sending it, naming the field', async () => {
     const error = await rpc.request('example.get-greeting', { name: '' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MessageValidationError);
-    expect((error as Error).message).toMatch(/^invalid example.get-greeting request: name:/);
+    expect((error as Error).message).toMatch(/^invalid example.get-greeting data: name:/);
   });
 
   it('fails fast once the breaker of a stopped service is open, and recovers when it returns', async () => {

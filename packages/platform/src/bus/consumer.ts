@@ -2,7 +2,7 @@ import type { Channel, ConsumeMessage } from 'amqplib';
 import type { Logger } from 'pino';
 import type { DataOf, Envelope, MessageType, Registry } from '@fieldgram/contracts';
 import type { BusConnection } from './connection.js';
-import { ManagedChannel } from './managed-channel.js';
+import { QueueWorker } from './queue-worker.js';
 import type { Publisher } from './publisher.js';
 import { declareConsumerQueue, declareExchanges, deadQueueName, retryQueueName } from './topology.js';
 import { decodeMessage } from './decode.js';
@@ -56,10 +56,7 @@ export interface ConsumerOptions<R extends Registry, T extends MessageType<R>> {
  * bad message.
  */
 export class Consumer<R extends Registry, T extends MessageType<R>> {
-  private readonly inFlight = new Set<Promise<void>>();
-  private readonly consumerTags = new WeakMap<Channel, string>();
-  private stopping = false;
-  private channel!: ManagedChannel<Channel>;
+  private worker!: QueueWorker;
 
   private constructor(private readonly options: ConsumerOptions<R, T>) {}
 
@@ -67,12 +64,13 @@ export class Consumer<R extends Registry, T extends MessageType<R>> {
     options: ConsumerOptions<R, T>,
   ): Promise<Consumer<R, T>> {
     const consumer = new Consumer(options);
-    consumer.channel = await ManagedChannel.open<Channel>({
+    consumer.worker = await QueueWorker.start({
       connection: options.connection,
-      name: `consumer ${options.queue}`,
       logger: options.logger,
-      confirm: false,
-      setup: (channel) => consumer.setup(channel),
+      queue: options.queue,
+      prefetch: options.prefetch ?? 10,
+      declare: (channel) => consumer.declare(channel),
+      handle: (channel, delivery) => consumer.handle(channel, delivery),
     });
     return consumer;
   }
@@ -82,26 +80,20 @@ export class Consumer<R extends Registry, T extends MessageType<R>> {
   }
 
   inFlightCount(): number {
-    return this.inFlight.size;
+    return this.worker.inFlightCount();
   }
 
   /** Stops taking messages, lets the ones in hand finish (and be acknowledged), then closes. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    const channel = this.channel.current();
-    const tag = channel && this.consumerTags.get(channel);
-    if (channel && tag) await channel.cancel(tag).catch(() => undefined);
-    await Promise.allSettled([...this.inFlight]);
-    await this.channel.close();
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
   private retryDelays(): readonly number[] {
     return this.options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   }
 
-  private async setup(channel: Channel): Promise<void> {
+  private async declare(channel: Channel): Promise<void> {
     const { registry, queue, handlers } = this.options;
-    await channel.prefetch(this.options.prefetch ?? 10);
     await declareExchanges(channel);
     await declareConsumerQueue(channel, {
       queue,
@@ -112,13 +104,6 @@ export class Consumer<R extends Registry, T extends MessageType<R>> {
       retryDelaysMs: this.retryDelays(),
       singleActiveConsumer: this.options.singleActiveConsumer ?? false,
     });
-    if (this.stopping) return;
-    const { consumerTag } = await channel.consume(queue, (delivery) => {
-      if (!delivery) return; // the broker cancelled us (queue deleted); the channel setup redoes it
-      const work = this.handle(channel, delivery).finally(() => this.inFlight.delete(work));
-      this.inFlight.add(work);
-    });
-    this.consumerTags.set(channel, consumerTag);
   }
 
   private async handle(channel: Channel, delivery: ConsumeMessage): Promise<void> {
@@ -198,41 +183,37 @@ export class Consumer<R extends Registry, T extends MessageType<R>> {
     } catch (error) {
       // Left unacknowledged on purpose: the broker redelivers it when this channel closes.
       this.options.logger.error({ err: error, queue: this.options.queue }, 'could not move failed message');
-      if (this.channel.current() === channel) channel.nack(delivery, false, true);
+      if (this.worker.canAcknowledge(channel)) channel.nack(delivery, false, true);
     }
   }
 
   private retry(delivery: ConsumeMessage, delayMs: number, nextAttempt: number): Promise<void> {
-    return this.options.publisher.publishRaw({
-      exchange: '',
-      routingKey: retryQueueName(this.options.queue, delayMs),
-      content: delivery.content,
-      properties: {
-        ...delivery.properties,
-        persistent: true,
-        headers: {
-          ...delivery.properties.headers,
-          [HEADERS.attempt]: nextAttempt,
-          [HEADERS.queue]: this.options.queue,
-        },
-      },
+    return this.moveTo(retryQueueName(this.options.queue, delayMs), delivery, {
+      [HEADERS.attempt]: nextAttempt,
     });
   }
 
   private park(delivery: ConsumeMessage, reason: string, attempt: number): Promise<void> {
+    return this.moveTo(deadQueueName(this.options.queue), delivery, {
+      [HEADERS.attempt]: attempt,
+      [HEADERS.error]: reason.slice(0, 4_000),
+      [HEADERS.deadAt]: new Date().toISOString(),
+    });
+  }
+
+  /** Re-publishes a delivery, unchanged but for some headers, straight into one queue. */
+  private moveTo(queue: string, delivery: ConsumeMessage, headers: Record<string, unknown>): Promise<void> {
     return this.options.publisher.publishRaw({
       exchange: '',
-      routingKey: deadQueueName(this.options.queue),
+      routingKey: queue,
       content: delivery.content,
       properties: {
         ...delivery.properties,
         persistent: true,
         headers: {
-          ...delivery.properties.headers,
-          [HEADERS.attempt]: attempt,
+          ...(delivery.properties.headers),
           [HEADERS.queue]: this.options.queue,
-          [HEADERS.error]: reason.slice(0, 4_000),
-          [HEADERS.deadAt]: new Date().toISOString(),
+          ...headers,
         },
       },
     });
@@ -240,7 +221,6 @@ export class Consumer<R extends Registry, T extends MessageType<R>> {
 
   /** Acknowledges on the channel the message came from, unless that channel died meanwhile. */
   private ack(channel: Channel, delivery: ConsumeMessage): void {
-    if (this.channel.current() !== channel) return; // the broker has requeued it already
-    channel.ack(delivery);
+    if (this.worker.canAcknowledge(channel)) channel.ack(delivery);
   }
 }

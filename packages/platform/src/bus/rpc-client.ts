@@ -1,25 +1,16 @@
 import type { Channel, ConsumeMessage } from 'amqplib';
 import CircuitBreaker from 'opossum';
 import type { Logger } from 'pino';
-import {
-  createEnvelope,
-  type Actor,
-  type DataInput,
-  type Envelope,
-  type QueryType,
-  type Registry,
-  type ResultOf,
-} from '@fieldgram/contracts';
+import type { DataInput, Envelope, QueryType, Registry, ResultOf } from '@fieldgram/contracts';
 import type { BusConnection } from './connection.js';
 import { ManagedChannel } from './managed-channel.js';
 import { envelopeProperties } from './publisher.js';
 import { DIRECT_REPLY_TO, ReplySchema, targetOf } from './rpc-protocol.js';
-import { describeIssues } from './decode.js';
+import { buildEnvelope, type EmitOptions } from './build-envelope.js';
 import { HEADERS } from './headers.js';
 import { BusUnavailableError, MessageValidationError } from '../errors/bus-errors.js';
 import { RemoteError, RequestTimeoutError, ServiceUnavailableError } from '../errors/rpc-errors.js';
 import type { ServiceMetrics } from '../metrics/index.js';
-import { currentLogContext } from '../log/index.js';
 
 export interface BreakerSettings {
   /** Failures (timeouts, lost connections) in the rolling window that open the breaker, in %. */
@@ -41,10 +32,8 @@ export interface RpcClientOptions<R extends Registry> {
   breaker?: Partial<BreakerSettings>;
 }
 
-export interface RequestOptions {
+export interface RequestOptions extends Pick<EmitOptions, 'actor' | 'causedBy'> {
   timeoutMs?: number;
-  actor?: Actor;
-  causedBy?: Pick<Envelope, 'id' | 'correlationId'>;
 }
 
 interface Pending {
@@ -92,22 +81,10 @@ export class RpcClient<R extends Registry> {
     data: DataInput<R, T>,
     options: RequestOptions = {},
   ): Promise<ResultOf<R, T>> {
-    const def = this.options.registry[type];
-    if (!def || def.kind !== 'query') throw new MessageValidationError(`"${type}" is not a query type`, type);
-    const parsed = def.data.safeParse(data);
-    if (!parsed.success) {
-      throw new MessageValidationError(`invalid ${type} request: ${describeIssues(parsed.error)}`, type);
+    if (this.options.registry[type]?.kind !== 'query') {
+      throw new MessageValidationError(`"${type}" is not a query type`, type);
     }
-    const context = currentLogContext();
-    const envelope = createEnvelope({
-      type,
-      data: parsed.data,
-      source: this.options.source,
-      version: def.version,
-      ...(options.actor ? { actor: options.actor } : {}),
-      ...(options.causedBy ? { causedBy: options.causedBy } : {}),
-      ...(!options.causedBy && context?.correlationId ? { correlationId: context.correlationId } : {}),
-    });
+    const { envelope } = buildEnvelope(this.options.registry, this.options.source, type, data, options);
     const target = targetOf(type);
     const timeoutMs = options.timeoutMs ?? this.options.defaultTimeoutMs ?? 5_000;
     const endTimer = this.options.metrics.rpcDuration.startTimer();

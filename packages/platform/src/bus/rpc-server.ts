@@ -2,7 +2,7 @@ import type { Channel, ConsumeMessage } from 'amqplib';
 import type { Logger } from 'pino';
 import type { DataOf, Envelope, QueryType, Registry, ResultOf } from '@fieldgram/contracts';
 import type { BusConnection } from './connection.js';
-import { ManagedChannel } from './managed-channel.js';
+import { QueueWorker } from './queue-worker.js';
 import { declareExchanges } from './topology.js';
 import { decodeMessage, describeIssues } from './decode.js';
 import { HEADERS, headerNumber } from './headers.js';
@@ -36,10 +36,7 @@ export interface RpcServerOptions<R extends Registry, T extends QueryType<R>> {
  * deadline, and one past it is dropped unanswered.
  */
 export class RpcServer<R extends Registry, T extends QueryType<R>> {
-  private readonly inFlight = new Set<Promise<void>>();
-  private readonly consumerTags = new WeakMap<Channel, string>();
-  private stopping = false;
-  private channel!: ManagedChannel<Channel>;
+  private worker!: QueueWorker;
 
   private constructor(private readonly options: RpcServerOptions<R, T>) {}
 
@@ -47,38 +44,26 @@ export class RpcServer<R extends Registry, T extends QueryType<R>> {
     options: RpcServerOptions<R, T>,
   ): Promise<RpcServer<R, T>> {
     const server = new RpcServer(options);
-    server.channel = await ManagedChannel.open<Channel>({
+    server.worker = await QueueWorker.start({
       connection: options.connection,
-      name: `rpc server ${options.queue}`,
       logger: options.logger,
-      confirm: false,
-      setup: (channel) => server.setup(channel),
+      queue: options.queue,
+      prefetch: options.prefetch ?? 20,
+      declare: (channel) => server.declare(channel),
+      handle: (channel, request) => server.handle(channel, request),
     });
     return server;
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    const channel = this.channel.current();
-    const tag = channel && this.consumerTags.get(channel);
-    if (channel && tag) await channel.cancel(tag).catch(() => undefined);
-    await Promise.allSettled([...this.inFlight]);
-    await this.channel.close();
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
-  private async setup(channel: Channel): Promise<void> {
+  private async declare(channel: Channel): Promise<void> {
     const { queue, registry, handlers } = this.options;
-    await channel.prefetch(this.options.prefetch ?? 20);
     await declareExchanges(channel);
     await channel.assertQueue(queue, { durable: true });
     for (const type of Object.keys(handlers)) await channel.bindQueue(queue, registry[type]!.exchange, type);
-    if (this.stopping) return;
-    const { consumerTag } = await channel.consume(queue, (request) => {
-      if (!request) return;
-      const work = this.handle(channel, request).finally(() => this.inFlight.delete(work));
-      this.inFlight.add(work);
-    });
-    this.consumerTags.set(channel, consumerTag);
   }
 
   private async handle(channel: Channel, request: ConsumeMessage): Promise<void> {
@@ -89,7 +74,7 @@ export class RpcServer<R extends Registry, T extends QueryType<R>> {
       return;
     }
     const reply = await this.answer(request);
-    if (this.channel.current() !== channel) return; // lost the channel: the caller times out
+    if (!this.worker.canAcknowledge(channel)) return; // lost the channel: the caller times out
     channel.sendToQueue(replyTo, Buffer.from(JSON.stringify(reply)), {
       correlationId,
       contentType: 'application/json',
@@ -152,6 +137,6 @@ export class RpcServer<R extends Registry, T extends QueryType<R>> {
   }
 
   private ack(channel: Channel, request: ConsumeMessage): void {
-    if (this.channel.current() === channel) channel.ack(request);
+    if (this.worker.canAcknowledge(channel)) channel.ack(request);
   }
 }

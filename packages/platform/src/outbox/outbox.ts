@@ -1,25 +1,8 @@
 import type { Knex } from 'knex';
-import {
-  createEnvelope,
-  messageDef,
-  type Actor,
-  type DataInput,
-  type DataOf,
-  type Envelope,
-  type MessageType,
-  type Registry,
-} from '@fieldgram/contracts';
-import { MessageValidationError } from '../errors/bus-errors.js';
-import { describeIssues } from '../bus/decode.js';
+import type { DataInput, DataOf, Envelope, MessageType, Registry } from '@fieldgram/contracts';
+import { buildEnvelope, type EmitOptions } from '../bus/build-envelope.js';
 
-export interface EmitOptions {
-  /** The message being handled; the new one inherits its correlation id. */
-  causedBy?: Pick<Envelope, 'id' | 'correlationId'>;
-  actor?: Actor;
-  /** Messages with the same key are published in the order their transactions committed. */
-  partitionKey?: string;
-  correlationId?: string;
-}
+export type { EmitOptions };
 
 /**
  * Writes messages into the service's outbox table inside the caller's transaction, so a state
@@ -34,19 +17,7 @@ export class Outbox<R extends Registry> {
     data: DataInput<R, T>,
     options: EmitOptions = {},
   ): Promise<Envelope<T, DataOf<R, T>>> {
-    const def = messageDef(this.options.registry, type);
-    if (!def) throw new MessageValidationError(`unknown message type "${type}"`, type);
-    const parsed = def.data.safeParse(data);
-    if (!parsed.success) {
-      throw new MessageValidationError(`invalid ${type} data: ${describeIssues(parsed.error)}`, type);
-    }
-    const envelope = createEnvelope({
-      type,
-      data: parsed.data as DataOf<R, T>,
-      source: this.options.source,
-      version: def.version,
-      ...options,
-    });
+    const { envelope, def } = buildEnvelope(this.options.registry, this.options.source, type, data, options);
     if (options.partitionKey !== undefined) {
       // Serializes writers of one key until commit, so sequence order = commit order per key.
       await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
