@@ -1,7 +1,7 @@
 // Crashes of a service process: nothing lost, nothing done twice (issue 2, DESIGN §3).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
-import { sleep, startProcess, useTestEnv, waitFor, type ChildHandle } from '@fieldgram/testkit';
+import { freePort, sleep, startProcess, useTestEnv, waitFor, type ChildHandle } from '@fieldgram/testkit';
 import { EX_CONFIG } from '@fieldgram/platform';
 import {
   EXAMPLE_MAIN,
@@ -67,8 +67,14 @@ describe('a service process killed at the worst moments', () => {
   it('SIGKILL while handling: the message is redelivered and its effect happens exactly once', async () => {
     const slow = startExampleProcess({ EXAMPLE_HANDLER_DELAY_MS: '5000' });
     await whenStarted(slow);
-    await client.greet('Kim');
-    await slow.waitForLog((entry) => entry.msg === 'greeting in progress');
+    const command = await client.greet('Kim');
+    const line = await slow.waitForLog((entry) => entry.msg === 'greeting in progress');
+    // Every line logged while handling carries the message's correlation.
+    expect(line).toMatchObject({
+      correlationId: command.correlationId,
+      messageId: command.id,
+      service: 'example',
+    });
     const killed = await slow.kill('SIGKILL');
     expect(killed.signal).toBe('SIGKILL');
     expect(await countGreetings(db, 'Kim')).toBe(0); // the transaction died with the process
@@ -135,6 +141,31 @@ describe('a service process killed at the worst moments', () => {
     await whenStarted(next);
     await waitFor(async () => (await greetedLogFor('Max')) === 1, { message: 'Max greeted event consumed' });
     await next.kill('SIGTERM');
+  });
+
+  it('serves /healthz, /readyz and /metrics with message counters and handler latency', async () => {
+    const port = await freePort();
+    const service = startExampleProcess({ HTTP_PORT: String(port) });
+    await whenStarted(service);
+    await client.greet('Ned');
+    await waitFor(async () => (await greetedLogFor('Ned')) === 1, { message: 'Ned greeted' });
+    const base = `http://127.0.0.1:${port}`;
+
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({
+      checks: { database: true, bus: true, 'consumer:example.commands': true },
+    });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(
+      /fg_messages_consumed_total\{[^}]*queue="example.commands"[^}]*outcome="ok"[^}]*\} 1/,
+    );
+    expect(metrics).toMatch(/fg_messages_published_total\{[^}]*type="example.greeted"[^}]*\} 1/);
+    expect(metrics).toContain('fg_messages_failed_total');
+    expect(metrics).toMatch(/fg_handler_duration_seconds_bucket\{[^}]*queue="example.greeted-log"/);
+
+    await service.kill('SIGTERM');
   });
 
   it('a malformed environment variable stops the start with a message naming it', async () => {
