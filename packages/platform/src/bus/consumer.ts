@@ -211,7 +211,7 @@ export class Consumer<R extends Registry, T extends MessageType<R>> {
         ...delivery.properties,
         persistent: true,
         headers: {
-          ...(delivery.properties.headers),
+          ...delivery.properties.headers,
           [HEADERS.queue]: this.options.queue,
           ...headers,
         },

@@ -1,0 +1,12 @@
+// Everything of testkit that runs outside vitest too (benchmarks, scripts): no vitest imports.
+export {
+  DEFAULT_ENDPOINTS,
+  ENDPOINT_ENV_VARS,
+  probeEndpoints,
+  resolveEndpoints,
+  type Endpoints,
+} from './endpoints.js';
+export { RabbitManagement } from './rabbit-management.js';
+export { createTestEnv, deleteRedisKeys, testEnvId, type TestEnv } from './isolation.js';
+export { freePort } from './ports.js';
+export { sleep, waitFor } from './wait-for.js';
