@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createEnvelope, event, EXCHANGES, type Envelope } from '@fieldgram/contracts';
 import type { Options } from 'amqplib';
+import { envelopeProperties } from '@fieldgram/platform';
 
 /** The one message type the bus benches send: a sequence number and some padding. */
 export const benchMessages = {
@@ -26,19 +27,8 @@ export function encode(envelope: Envelope): Buffer {
   return Buffer.from(JSON.stringify(envelope));
 }
 
-/** The properties the platform's Publisher sets on an envelope, for raw (baseline) publishes. */
-export function rawProperties(envelope: Envelope): Options.Publish {
-  return {
-    persistent: true,
-    contentType: 'application/json',
-    messageId: envelope.id,
-    type: envelope.type,
-    timestamp: Math.floor(Date.parse(envelope.occurredAt) / 1000),
-    appId: envelope.source,
-    correlationId: envelope.correlationId,
-    headers: {},
-  };
-}
+/** The properties the platform's Publisher sets on an envelope, reused for raw (baseline) publishes. */
+export const rawProperties = (envelope: Envelope): Options.Publish => envelopeProperties(envelope);
 
 /** The `seq` of a bench message body (JSON envelope). */
 export function seqOf(content: Buffer): number {

@@ -1,6 +1,6 @@
 // Bus: connection, publishing, consuming, request/reply, dead letters.
 export { BusConnection, type BusConnectionOptions } from './bus/connection.js';
-export { Publisher, type RawPublish } from './bus/publisher.js';
+export { Publisher, envelopeProperties, type RawPublish } from './bus/publisher.js';
 export { publishMessage } from './bus/publish-message.js';
 export {
   Consumer,
