@@ -7,4 +7,9 @@ pnpm() { bash scripts/pnpm.sh "$@"; }
 echo "== lint";        pnpm run -s lint
 echo "== format";      pnpm run -s format:check
 echo "== typecheck";   pnpm run -s typecheck
-echo "== tests";       pnpm exec vitest run "$@"
+if [ $# -gt 0 ]; then
+  echo "== tests: $*"; pnpm exec vitest run "$@"
+else
+  echo "== tests";                     pnpm exec vitest run --project parallel
+  echo "== tests that restart servers"; pnpm exec vitest run --project serial
+fi

@@ -10,3 +10,4 @@ export { RabbitManagement } from './rabbit-management.js';
 export { createTestEnv, deleteRedisKeys, testEnvId, type TestEnv } from './isolation.js';
 export { freePort } from './ports.js';
 export { sleep, waitFor } from './wait-for.js';
+export { serverControl } from './server-control.js';

@@ -27,3 +27,4 @@ export {
   type StartProcessOptions,
 } from './child-process.js';
 export { connectPg, withPg, type PgClient } from './pg-client.js';
+export { serverControl } from './server-control.js';

@@ -1,4 +1,5 @@
 import knex, { type Knex } from 'knex';
+import type { Logger } from 'pino';
 
 export interface ServiceDatabase {
   knex: Knex;
@@ -10,6 +11,8 @@ export interface DatabaseOptions {
   url: string;
   schema: string;
   poolMax?: number;
+  /** Where knex's own warnings go (e.g. a pooled connection dropped by a server restart). */
+  logger?: Logger;
 }
 
 const SCHEMA_NAME = /^[a-z][a-z0-9_]{0,62}$/;
@@ -24,6 +27,7 @@ export function createDatabase(options: DatabaseOptions): ServiceDatabase {
     searchPath: [options.schema, 'public'],
     pool: { min: 0, max: options.poolMax ?? 10 },
     acquireConnectionTimeout: 10_000,
+    ...(options.logger ? { log: knexLog(options.logger) } : {}),
   });
   return { knex: db, schema: options.schema };
 }
@@ -35,4 +39,14 @@ export async function pingDatabase(db: ServiceDatabase): Promise<void> {
 
 export async function closeDatabase(db: ServiceDatabase): Promise<void> {
   await db.knex.destroy();
+}
+
+function knexLog(logger: Logger): Knex.Config['log'] {
+  return {
+    warn: (message: unknown) => logger.warn({ knex: message }, 'database warning'),
+    error: (message: unknown) => logger.error({ knex: message }, 'database error'),
+    deprecate: (method: string, alternative: string) =>
+      logger.warn({ method, alternative }, 'knex deprecation'),
+    debug: (message: unknown) => logger.debug({ knex: message }, 'database debug'),
+  };
 }

@@ -60,7 +60,11 @@ export class ServiceRuntime<R extends Registry> {
   constructor(private readonly options: ServiceRuntimeOptions<R>) {
     this.logger = options.logger ?? createLogger({ service: options.name, level: options.env.LOG_LEVEL });
     this.metrics = createMetrics({ service: options.name });
-    this.db = createDatabase({ url: options.env.DATABASE_URL, schema: options.name.replace(/-/g, '_') });
+    this.db = createDatabase({
+      url: options.env.DATABASE_URL,
+      schema: options.name.replace(/-/g, '_'),
+      logger: this.logger,
+    });
     this.outbox = new Outbox({ registry: options.registry, source: options.name, schema: this.db.schema });
     this.uow = new UnitOfWork(this.db, this.outbox);
   }
