@@ -32,3 +32,11 @@ export * from './http/index.js';
 export * from './runner/index.js';
 export * from './errors/index.js';
 export { ServiceRuntime, type ServiceRuntimeOptions } from './service/service-runtime.js';
+export { SecretBox } from './secrets/secret-box.js';
+export {
+  LocalDirectoryStorage,
+  assertObjectKey,
+  type ObjectStorage,
+  type StoredObject,
+} from './storage/object-storage.js';
+export { createRedis } from './redis/redis-client.js';

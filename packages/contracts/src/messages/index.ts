@@ -1,3 +1,4 @@
+import { botGatewayMessages } from './bot-gateway.js';
 import { identityMessages } from './identity.js';
 import { telegramMessages } from './telegram.js';
 
@@ -8,5 +9,6 @@ import { telegramMessages } from './telegram.js';
 export const messages = {
   ...telegramMessages,
   ...identityMessages,
+  ...botGatewayMessages,
 } as const;
 export type Messages = typeof messages;

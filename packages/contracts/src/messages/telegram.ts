@@ -34,6 +34,26 @@ export const TgFileSchema = z.object({
   fileSize: z.number().int().nonnegative().optional(),
 });
 
+export const TgOutMethodSchema = z.enum([
+  'sendMessage',
+  'editMessageText',
+  'editMessageReplyMarkup',
+  'editMessageCaption',
+  'deleteMessage',
+  'sendPhoto',
+  'sendDocument',
+  'sendVoice',
+  'sendVideo',
+  'sendMediaGroup',
+  'copyMessage',
+  'forwardMessage',
+  'pinChatMessage',
+  'unpinChatMessage',
+  'answerCallbackQuery',
+  'sendChatAction',
+]);
+export type TgOutMethod = z.infer<typeof TgOutMethodSchema>;
+
 export const telegramMessages = {
   'tg.in.message': telegram.in(
     z.object({
@@ -76,12 +96,40 @@ export const telegramMessages = {
   'tg.out': telegram.out(
     z.object({
       /** A redelivered command with a known idempotency key is not sent twice. */
-      idempotencyKey: z.string().min(1),
+      idempotencyKey: z.string().min(1).max(200),
       chatId: z.number().int(),
-      method: z.string().min(1),
+      method: TgOutMethodSchema,
+      /**
+       * Bot API parameters (snake_case, as Telegram takes them). A file parameter (photo,
+       * document, voice, video, or media[].media) may be `{ storageKey }` — a file in object
+       * storage, sent by its Telegram file_id once known — or a file_id string.
+       */
       params: z.record(z.string(), z.unknown()),
-      /** Caller-chosen name of the resulting message (`task:42:offer`) for later edits. */
-      messageKey: z.string().max(200).optional(),
+      /**
+       * Caller-chosen name of a message (`task:42:offer`). For a send, it names the result; for
+       * an edit, delete, pin or unpin, it designates the message to act on.
+       */
+      messageKey: z.string().min(1).max(200).optional(),
+    }),
+  ),
+  /** A `tg.out` command went through; `messageId` is Telegram's (absent for non-message calls). */
+  'tg.out.sent': telegram.in(
+    z.object({
+      idempotencyKey: z.string(),
+      chatId: z.number().int(),
+      method: z.string(),
+      messageId: z.number().int().optional(),
+      messageKey: z.string().optional(),
+    }),
+  ),
+  /** A `tg.out` command was refused by Telegram for good (bad request, blocked, unknown message key). */
+  'tg.out.failed': telegram.in(
+    z.object({
+      idempotencyKey: z.string(),
+      chatId: z.number().int(),
+      method: z.string(),
+      errorCode: z.number().int(),
+      description: z.string(),
     }),
   ),
   'tg.user.blocked': telegram.in(z.object({ chatId: z.number().int(), description: z.string() })),

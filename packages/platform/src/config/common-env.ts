@@ -51,6 +51,12 @@ export const platformEnvSchema = z.object({
   DATABASE_URL: databaseUrl.default(LOCAL_DEFAULTS.DATABASE_URL),
   AMQP_URL: amqpUrl.default(LOCAL_DEFAULTS.AMQP_URL),
   REDIS_URL: redisUrl.default(LOCAL_DEFAULTS.REDIS_URL),
+  /** Every key a service writes starts with this; lets several stacks (or tests) share one Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_:.-]{1,64}$/, { error: 'expected 1-64 letters, digits or _ : . -' })
+    .default('fg:'),
   HTTP_PORT: httpPort,
   LOG_LEVEL: logLevel,
 });

@@ -16,7 +16,12 @@ function configErrorOf(fn: () => unknown): ConfigError {
 
 describe('loadConfig', () => {
   it('falls back to the local services for an empty environment', () => {
-    expect(loadConfig(platformEnvSchema, {})).toEqual({ ...LOCAL_DEFAULTS, HTTP_PORT: 0, LOG_LEVEL: 'info' });
+    expect(loadConfig(platformEnvSchema, {})).toEqual({
+      ...LOCAL_DEFAULTS,
+      REDIS_PREFIX: 'fg:',
+      HTTP_PORT: 0,
+      LOG_LEVEL: 'info',
+    });
   });
 
   it('parses and coerces the values given', () => {
@@ -24,6 +29,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgresql://app:pw@db.internal:5433/fieldgram',
       AMQP_URL: 'amqps://rabbit.internal',
       REDIS_URL: 'rediss://cache.internal:6380/2',
+      REDIS_PREFIX: 'prod:',
       HTTP_PORT: ' 8080 ',
       LOG_LEVEL: 'DEBUG',
       UNRELATED: 'ignored',
@@ -32,6 +38,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgresql://app:pw@db.internal:5433/fieldgram',
       AMQP_URL: 'amqps://rabbit.internal',
       REDIS_URL: 'rediss://cache.internal:6380/2',
+      REDIS_PREFIX: 'prod:',
       HTTP_PORT: 8080,
       LOG_LEVEL: 'debug',
     });

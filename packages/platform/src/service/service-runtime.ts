@@ -1,3 +1,5 @@
+import type { Express } from 'express';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { DataInput, DataOf, Envelope, MessageType, QueryType, Registry } from '@fieldgram/contracts';
 import { BusConnection } from '../bus/connection.js';
@@ -13,6 +15,7 @@ import { OutboxRelay, type OutboxRelayOptions } from '../outbox/outbox-relay.js'
 import { UnitOfWork } from '../outbox/unit-of-work.js';
 import type { PlatformEnv } from '../config/index.js';
 import { createLogger } from '../log/index.js';
+import { createRedis } from '../redis/redis-client.js';
 import { createMetrics, type ServiceMetrics } from '../metrics/index.js';
 import { startOpsServer, type OpsServer, type ReadinessReport } from '../http/index.js';
 import { runService, startParts, type RunningParts, type ServicePart } from '../runner/index.js';
@@ -25,6 +28,10 @@ export interface ServiceRuntimeOptions<R extends Registry> {
   migrations: Migration[];
   logger?: Logger;
   relay?: Pick<OutboxRelayOptions, 'batchSize' | 'pollIntervalMs' | 'retentionMs' | 'cleanupIntervalMs'>;
+  /** Connect to Redis (REDIS_URL, keys under REDIS_PREFIX) as a part of its own. */
+  redis?: boolean;
+  /** Routes of the service's own on its HTTP server (beside /healthz, /readyz, /metrics). */
+  configureHttp?: (app: Express) => void;
   rpc?: { defaultTimeoutMs?: number; breaker?: Partial<BreakerSettings> };
 }
 
@@ -52,6 +59,7 @@ export class ServiceRuntime<R extends Registry> {
   private connectionRef: BusConnection | null = null;
   private publisherRef: Publisher | null = null;
   private rpcRef: RpcClient<R> | null = null;
+  private redisRef: Redis | null = null;
   private relay: OutboxRelay | null = null;
   private opsServer: OpsServer | null = null;
   private readonly handlerParts: ServicePart[] = [];
@@ -77,6 +85,9 @@ export class ServiceRuntime<R extends Registry> {
   }
   get rpc(): RpcClient<R> {
     return required(this.rpcRef, 'rpc client');
+  }
+  get redis(): Redis {
+    return required(this.redisRef, 'redis (set `redis: true` in the runtime options)');
   }
   /** The ops server's port (useful when HTTP_PORT=0). */
   get httpPort(): number {
@@ -139,7 +150,7 @@ export class ServiceRuntime<R extends Registry> {
       name: this.options.name,
       logger: this.logger,
       parts: this.parts(),
-      ops: { port: this.options.env.HTTP_PORT, metrics: this.metrics },
+      ops: { port: this.options.env.HTTP_PORT, metrics: this.metrics, configure: this.options.configureHttp },
     });
   }
 
@@ -151,6 +162,7 @@ export class ServiceRuntime<R extends Registry> {
       metrics: this.metrics,
       logger: this.logger,
       readiness: () => this.readiness(),
+      configure: this.options.configureHttp,
     });
   }
 
@@ -205,6 +217,7 @@ export class ServiceRuntime<R extends Registry> {
         },
         isReady: () => this.connectionRef?.isConnected() ?? false,
       },
+      ...(this.options.redis ? [this.redisPart()] : []),
       {
         name: 'outbox-relay',
         start: async () => {
@@ -234,6 +247,24 @@ export class ServiceRuntime<R extends Registry> {
         stop: async () => this.rpcRef?.close(),
       },
     ];
+  }
+
+  private redisPart(): ServicePart {
+    return {
+      name: 'redis',
+      start: async () => {
+        this.redisRef = createRedis({
+          url: this.options.env.REDIS_URL,
+          keyPrefix: this.options.env.REDIS_PREFIX,
+          logger: this.logger,
+        });
+        await this.redisRef.connect();
+      },
+      stop: async () => {
+        await this.redisRef?.quit().catch(() => undefined);
+      },
+      isReady: () => this.redisRef?.status === 'ready',
+    };
   }
 }
 

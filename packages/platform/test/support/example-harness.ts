@@ -29,6 +29,7 @@ export function platformEnvFor(env: TestEnv): PlatformEnv {
     DATABASE_URL: env.databaseUrl,
     AMQP_URL: env.amqpUrl,
     REDIS_URL: env.redisUrl,
+    REDIS_PREFIX: env.redisPrefix,
     HTTP_PORT: 0,
     LOG_LEVEL: 'silent',
   };
