@@ -20,6 +20,8 @@ export interface EmitOptions {
   /** Messages with the same key are published in the order their transactions committed. */
   partitionKey?: string;
   correlationId?: string;
+  /** A deterministic id (e.g. derived from a Telegram update_id), so a re-publish is recognised. */
+  id?: string;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDependencyUnavailable, isPermanentFailure } from './failure.js';
 import { DomainError, PermanentError } from '../errors/domain-errors.js';
-import { MessageValidationError } from '../errors/bus-errors.js';
+import { DependencyUnavailableError, MessageValidationError } from '../errors/bus-errors.js';
 
 function withCode(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });

@@ -1,4 +1,4 @@
-import { MessageValidationError } from '../errors/bus-errors.js';
+import { DependencyUnavailableError, MessageValidationError } from '../errors/bus-errors.js';
 import { DomainError, PermanentError } from '../errors/domain-errors.js';
 
 /** Failures no retry can fix go straight to the dead queue. */
@@ -25,6 +25,7 @@ const UNAVAILABLE_ERRNO = new Set([
  */
 export function isDependencyUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    if (current instanceof DependencyUnavailableError) return true;
     const { code, name, message } = current as Error & { code?: unknown };
     if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_ERRNO.has(code)))
       return true;

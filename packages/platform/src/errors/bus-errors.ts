@@ -18,3 +18,11 @@ export class MessageValidationError extends Error {
 export class PublishError extends Error {
   override readonly name = 'PublishError';
 }
+
+/**
+ * Something the handler depends on is down (Telegram unreachable, no bot configured yet): the
+ * message is retried without using up its tries, so an outage never parks good work.
+ */
+export class DependencyUnavailableError extends Error {
+  override readonly name = 'DependencyUnavailableError';
+}

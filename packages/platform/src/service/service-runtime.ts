@@ -121,6 +121,12 @@ export class ServiceRuntime<R extends Registry> {
     return this;
   }
 
+  /** Registers a part of the service's own (e.g. Telegram ingress), started after the handlers. */
+  part(part: ServicePart): this {
+    this.handlerParts.push(part);
+    return this;
+  }
+
   /** Publishes a message directly (no state change behind it; otherwise use `uow.run` + emit). */
   publish<T extends MessageType<R>>(
     type: T,
