@@ -61,6 +61,7 @@ export class BotApiClient {
     method: string,
     params: Record<string, unknown> = {},
     files: Record<string, UploadFile> = {},
+    signal?: AbortSignal,
   ): Promise<T> {
     const url = `${this.apiRoot.replace(/\/$/, '')}/bot${this.token}/${method}`;
     let response: Response;
@@ -68,7 +69,7 @@ export class BotApiClient {
       response = await fetch(url, {
         method: 'POST',
         ...requestBody(params, files),
-        signal: AbortSignal.timeout(this.timeoutMs + pollTimeoutMs(params)),
+        signal: withDeadline(this.timeoutMs + pollTimeoutMs(params), signal),
       });
     } catch (error) {
       throw new TelegramUnreachableError(
@@ -114,4 +115,9 @@ function requestBody(params: Record<string, unknown>, files: Record<string, Uplo
 // A long poll legitimately takes its whole `timeout`; the client deadline comes on top of it.
 function pollTimeoutMs(params: Record<string, unknown>): number {
   return typeof params.timeout === 'number' ? params.timeout * 1000 : 0;
+}
+
+function withDeadline(ms: number, signal: AbortSignal | undefined): AbortSignal {
+  const deadline = AbortSignal.timeout(ms);
+  return signal ? AbortSignal.any([deadline, signal]) : deadline;
 }

@@ -1,0 +1,150 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  LocalDirectoryStorage,
+  loadMigrationDirectory,
+  ServiceRuntime,
+  type ObjectStorage,
+} from '@fieldgram/platform';
+import { messages, type Messages } from '@fieldgram/contracts';
+import type { GatewayEnv } from './config.js';
+import { BotSettingsStore } from './settings/bot-settings.js';
+import { AlbumBuffer } from './ingress/album-buffer.js';
+import { inboundPublisher } from './ingress/inbound-publisher.js';
+import { UpdateIntake, type IntakeOutcome } from './ingress/update-intake.js';
+import { Ingress } from './ingress/ingress.js';
+import { webhookRouter } from './ingress/webhook-route.js';
+import { TelegramSender } from './egress/telegram-sender.js';
+import { KeyedSerializer } from './egress/keyed-serializer.js';
+import { tgOutHandler } from './egress/handle-tg-out.js';
+
+const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
+export const SERVICE_NAME = 'bot-gateway';
+
+export interface BotGateway {
+  runtime: ServiceRuntime<Messages>;
+  bots: BotSettingsStore;
+  sender: TelegramSender;
+  /** How many updates ended how, since start (for tests and benchmarks). */
+  intakeCounts: Record<IntakeOutcome, number>;
+}
+
+/**
+ * Wiring: Telegram updates in (webhook or polling) → `tg.in.*` on fg.tg; `tg.out` commands →
+ * Bot API calls; bot settings over request/reply.
+ */
+export async function createBotGateway(
+  env: GatewayEnv,
+  options: { storage?: ObjectStorage; pollTimeoutSeconds?: number } = {},
+): Promise<BotGateway> {
+  const intakeCounts: Record<IntakeOutcome, number> = {
+    published: 0,
+    buffered: 0,
+    duplicate: 0,
+    ignored: 0,
+    invalid: 0,
+  };
+  // The routes need the intake, which needs the runtime's bus: bound once they exist.
+  let route: ReturnType<typeof webhookRouter> | undefined;
+  const runtime = new ServiceRuntime({
+    name: SERVICE_NAME,
+    registry: messages,
+    env,
+    migrations: await loadMigrationDirectory(MIGRATIONS),
+    redis: true,
+    configureHttp: (app) =>
+      app.use((request, response, next) => (route ? route(request, response, next) : next())),
+  });
+  const { logger } = runtime;
+  const storage = options.storage ?? new LocalDirectoryStorage(path.resolve(env.OBJECT_STORAGE_DIR));
+  const sender = new TelegramSender(
+    {
+      perSecond: env.TELEGRAM_LIMIT_PER_SECOND,
+      perChatPerSecond: env.TELEGRAM_LIMIT_PER_CHAT_PER_SECOND,
+      perGroupPerMinute: env.TELEGRAM_LIMIT_PER_GROUP_PER_MINUTE,
+    },
+    logger,
+  );
+
+  let ingress: Ingress | undefined;
+  let albums: AlbumBuffer | undefined;
+  const bots = new BotSettingsStore({
+    db: runtime.db.knex,
+    apiRoot: env.TELEGRAM_API_ROOT,
+    envToken: env.TELEGRAM_BOT_TOKEN,
+    secretsKey: env.SECRETS_KEY,
+    mode: env.TELEGRAM_MODE,
+    logger,
+    onChange: async (bot) => ingress?.activate(bot),
+  });
+
+  runtime
+    .consume({
+      queue: 'bot-gateway.tg-out',
+      handlers: {
+        'tg.out': tgOutHandler({
+          db: runtime.db.knex,
+          uow: runtime.uow,
+          bots,
+          sender,
+          storage,
+          chats: new KeyedSerializer(),
+          logger,
+        }),
+      },
+      // Many chats in flight at once; each chat's own messages stay in order.
+      prefetch: 200,
+    })
+    .respond({
+      queue: 'bot-gateway.queries',
+      handlers: {
+        'bot-gateway.set-token': (request) => bots.setToken(request.data.botToken),
+        'bot-gateway.get-settings': () => Promise.resolve(bots.view()),
+      },
+    })
+    .part({
+      name: 'telegram-ingress',
+      start: async () => {
+        const publish = inboundPublisher(runtime.publisher, SERVICE_NAME);
+        albums = new AlbumBuffer({
+          redis: runtime.redis,
+          publish,
+          botId: () => bots.current()?.botId,
+          logger,
+          waitMs: env.TELEGRAM_ALBUM_WAIT_MS,
+        });
+        const intake = new UpdateIntake({
+          redis: runtime.redis,
+          publish,
+          albums,
+          logger,
+          onOutcome: (outcome) => intakeCounts[outcome]++,
+        });
+        route = webhookRouter({
+          secret: () => (env.TELEGRAM_MODE === 'webhook' ? env.TELEGRAM_WEBHOOK_SECRET : undefined),
+          botId: () => ingress?.activeBotId(),
+          intake,
+          logger,
+        });
+        ingress = new Ingress({
+          mode: env.TELEGRAM_MODE,
+          webhookUrl: env.TELEGRAM_WEBHOOK_URL,
+          webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
+          intake,
+          redis: runtime.redis,
+          logger,
+          ...(options.pollTimeoutSeconds !== undefined
+            ? { pollTimeoutSeconds: options.pollTimeoutSeconds }
+            : {}),
+        });
+        albums.start();
+        await bots.load();
+      },
+      stop: async () => {
+        await ingress?.stop();
+        await albums?.stop();
+        sender.shutdown();
+      },
+    });
+  return { runtime, bots, sender, intakeCounts };
+}
