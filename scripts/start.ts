@@ -5,7 +5,8 @@
  * Production runs each service on its own instead (docker-compose.yml, docs/operations.md).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +77,59 @@ async function stopAll(services: ServiceProcess[]): Promise<void> {
   );
 }
 
+const SANDBOX_TOKEN = '100000001:fieldgram-local-sandbox-token';
+const SANDBOX_PORT = Number(process.env.FG_SANDBOX_PORT ?? 8081);
+
+/**
+ * Without a bot token the system talks to the built-in Telegram sandbox (DESIGN §9): a Bot API
+ * emulator with a web page where a person can chat with the bot, no Telegram account needed.
+ */
+async function startSandboxUnlessTelegramConfigured(): Promise<ChildProcess | null> {
+  if (process.env.TELEGRAM_BOT_TOKEN || process.env.TELEGRAM_API_ROOT) return null;
+  const sandbox = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(ROOT, 'packages/telegram-sandbox/src/cli.ts'),
+      '--port',
+      String(SANDBOX_PORT),
+      '--token',
+      SANDBOX_TOKEN,
+      '--username',
+      'fieldgram_bot',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const ready = await new Promise<{ apiRoot: string }>((resolve, reject) => {
+    const lines = createInterface({ input: sandbox.stdout });
+    lines.on('line', (line) => {
+      if (line.startsWith('{')) resolve(JSON.parse(line) as { apiRoot: string });
+      else process.stdout.write(`[sandbox] ${line}\n`);
+    });
+    sandbox.once('exit', (code) =>
+      reject(new Error(`the Telegram sandbox exited (${code}) before it was ready`)),
+    );
+  });
+  process.env.TELEGRAM_API_ROOT = ready.apiRoot;
+  process.env.TELEGRAM_BOT_TOKEN = SANDBOX_TOKEN;
+  process.stdout.write(
+    `[start] no TELEGRAM_BOT_TOKEN: using the Telegram sandbox; chat with the bot at ${ready.apiRoot}/\n`,
+  );
+  return sandbox;
+}
+
+/** A development secrets key, made once and kept beside the checkout (never committed). */
+function ensureDevSecretsKey(): void {
+  if (process.env.SECRETS_KEY) return;
+  const file = path.join(ROOT, '.fieldgram', 'secrets.key');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  process.env.SECRETS_KEY = readFileSync(file, 'utf8').trim();
+}
+
 const services = discoverServices();
 if (services.length === 0) {
   process.stdout.write(
@@ -84,6 +138,8 @@ if (services.length === 0) {
   );
   process.exit(0);
 }
+ensureDevSecretsKey();
+const sandbox = await startSandboxUnlessTelegramConfigured();
 for (const service of services) launch(service);
 process.stdout.write(
   `[start] started ${services.length} services; ops endpoints (/healthz /readyz /metrics):\n` +
@@ -93,6 +149,9 @@ let signals = 0;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (++signals > 1) process.exit(1);
-    void stopAll(services).then(() => process.exit(0));
+    void stopAll(services).then(() => {
+      sandbox?.kill('SIGTERM');
+      process.exit(0);
+    });
   });
 }

@@ -79,6 +79,8 @@ export async function createBotGateway(
   });
 
   runtime
+    // Before the consumer: a command taken before the bot is known would wait out a retry delay.
+    .part({ name: 'bot-settings', start: () => bots.load(), stop: () => Promise.resolve() })
     .consume({
       queue: 'bot-gateway.tg-out',
       handlers: {
@@ -138,7 +140,8 @@ export async function createBotGateway(
             : {}),
         });
         albums.start();
-        await bots.load();
+        const bot = bots.current();
+        if (bot) await ingress.activate(bot);
       },
       stop: async () => {
         await ingress?.stop();

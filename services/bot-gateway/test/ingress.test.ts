@@ -69,7 +69,7 @@ describe('webhook ingress', () => {
       phoneNumber: '+79990001122',
       contactUserId: ann.id,
     });
-    const offer = await (
+    const offer = (await (
       await fetch(`${sandbox.apiRoot}/bot${bot.token}/sendMessage`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -79,7 +79,7 @@ describe('webhook ingress', () => {
           reply_markup: { inline_keyboard: [[{ text: 'Accept', callback_data: 'task:accept:7' }]] },
         }),
       })
-    ).json();
+    ).json()) as { result: { message_id: number } };
     const press = await ann.pressButton(bot.token, offer.result.message_id, 'task:accept:7');
     expect((await tap.next('tg.in.callback', (d) => d.updateId === press.updateId)).data).toMatchObject({
       callbackQueryId: press.callbackQueryId,
@@ -131,7 +131,8 @@ describe('webhook ingress', () => {
         text: 'forged',
       },
     };
-    for (const headers of [{ 'x-telegram-bot-api-secret-token': 'wrong' }, {}]) {
+    const wrongOrMissing: Record<string, string>[] = [{ 'x-telegram-bot-api-secret-token': 'wrong' }, {}];
+    for (const headers of wrongOrMissing) {
       const response = await fetch(webhookUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },

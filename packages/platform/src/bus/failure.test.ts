@@ -35,6 +35,10 @@ describe('failure classification', () => {
     ).toBe(true);
   });
 
+  it('recognises an explicit DependencyUnavailableError', () => {
+    expect(isDependencyUnavailable(new DependencyUnavailableError('no bot token configured yet'))).toBe(true);
+  });
+
   it('does not excuse ordinary failures', () => {
     expect(isDependencyUnavailable(withCode('duplicate key value violates unique constraint', '23505'))).toBe(
       false,

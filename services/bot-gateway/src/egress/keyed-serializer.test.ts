@@ -12,8 +12,9 @@ describe('KeyedSerializer', () => {
         await tick(30);
         done.push(1);
       }),
-      serializer.run('a', async () => {
+      serializer.run('a', () => {
         done.push(2);
+        return Promise.resolve();
       }),
     ]);
     expect(done).toEqual([1, 2]);
@@ -27,8 +28,9 @@ describe('KeyedSerializer', () => {
       done.push('a');
     });
     const failing = serializer.run('b', () => Promise.reject(new Error('boom')));
-    const after = serializer.run('b', async () => {
+    const after = serializer.run('b', () => {
       done.push('b');
+      return Promise.resolve();
     });
     await expect(failing).rejects.toThrow('boom');
     await after;

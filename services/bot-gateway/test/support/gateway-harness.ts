@@ -4,14 +4,8 @@ import amqplib, { type ChannelModel } from 'amqplib';
 import { pino } from 'pino';
 import type { TestEnv } from '@fieldgram/testkit';
 import { waitFor } from '@fieldgram/testkit';
-import {
-  BusConnection,
-  createMetrics,
-  LocalDirectoryStorage,
-  Publisher,
-  publishMessage,
-  SecretBox,
-} from '@fieldgram/platform';
+import type { LocalDirectoryStorage } from '@fieldgram/platform';
+import { BusConnection, createMetrics, Publisher, publishMessage, SecretBox } from '@fieldgram/platform';
 import { messages, type DataInput, type Envelope, type Messages } from '@fieldgram/contracts';
 import { gatewayEnvSchema, type GatewayEnv } from '../../src/config.js';
 import { createBotGateway, type BotGateway } from '../../src/service.js';
@@ -49,6 +43,10 @@ export async function startGateway(
   return gateway;
 }
 
+type TappedEnvelope<T extends string> = Envelope<T, Record<string, unknown>> & {
+  partitionKeyHeader?: string;
+};
+
 /** Everything published on fg.tg, as another service would see it. */
 export class TelegramTap {
   readonly envelopes: (Envelope & { partitionKeyHeader?: string })[] = [];
@@ -68,9 +66,8 @@ export class TelegramTap {
       (message) => {
         if (!message) return;
         const envelope = JSON.parse(message.content.toString()) as Envelope;
-        const header = (message.properties.headers as Record<string, unknown> | undefined)?.[
-          'x-fg-partition-key'
-        ];
+        const headers = message.properties.headers as Record<string, unknown> | undefined;
+        const header = headers?.['x-fg-partition-key'];
         tap.envelopes.push({
           ...envelope,
           ...(typeof header === 'string' ? { partitionKeyHeader: header } : {}),
@@ -81,18 +78,15 @@ export class TelegramTap {
     return tap;
   }
 
-  ofType<T extends keyof Messages & string>(type: T): Envelope<T, Record<string, unknown>>[] {
-    return this.envelopes.filter((envelope) => envelope.type === type) as Envelope<
-      T,
-      Record<string, unknown>
-    >[];
+  ofType<T extends keyof Messages>(type: T): TappedEnvelope<T>[] {
+    return this.envelopes.filter((envelope) => envelope.type === type) as TappedEnvelope<T>[];
   }
 
-  async next<T extends keyof Messages & string>(
+  async next<T extends keyof Messages>(
     type: T,
     predicate: (data: Record<string, unknown>) => boolean = () => true,
     timeoutMs = 10_000,
-  ): Promise<Envelope<T, Record<string, unknown>>> {
+  ): Promise<TappedEnvelope<T>> {
     return waitFor(() => this.ofType(type).find((envelope) => predicate(envelope.data)), {
       message: `a ${type} event`,
       timeoutMs,
