@@ -66,8 +66,7 @@ export class TelegramTap {
       (message) => {
         if (!message) return;
         const envelope = JSON.parse(message.content.toString()) as Envelope;
-        const headers = message.properties.headers as Record<string, unknown> | undefined;
-        const header = headers?.['x-fg-partition-key'];
+        const header: unknown = message.properties.headers?.['x-fg-partition-key'];
         tap.envelopes.push({
           ...envelope,
           ...(typeof header === 'string' ? { partitionKeyHeader: header } : {}),
