@@ -2,11 +2,12 @@
 // writes its JSON to bench/results/. `npm run bench` / `bash scripts/pnpm.sh bench [suite…]`.
 import path from 'node:path';
 import { busSuite } from './bus/index.js';
+import { telegramSuite } from './telegram/index.js';
 import type { BenchResult, Suite } from './lib/report.js';
 import { writeResults } from './lib/results-file.js';
 import { formatTable } from './lib/table.js';
 
-const SUITES: Suite[] = [busSuite];
+const SUITES: Suite[] = [busSuite, telegramSuite];
 
 class UsageError extends Error {}
 
