@@ -40,3 +40,4 @@ export {
   type StoredObject,
 } from './storage/object-storage.js';
 export { createRedis } from './redis/redis-client.js';
+export { KeyedSerializer } from './concurrency/keyed-serializer.js';

@@ -15,7 +15,7 @@ import { UpdateIntake, type IntakeOutcome } from './ingress/update-intake.js';
 import { Ingress } from './ingress/ingress.js';
 import { webhookRouter } from './ingress/webhook-route.js';
 import { TelegramSender } from './egress/telegram-sender.js';
-import { KeyedSerializer } from './egress/keyed-serializer.js';
+import { KeyedSerializer } from '@fieldgram/platform';
 import { tgOutHandler } from './egress/handle-tg-out.js';
 
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');

@@ -1,17 +1,169 @@
 import { z } from 'zod';
-import { event } from '../registry.js';
+import { event, query } from '../registry.js';
 import { RoleSchema } from '../envelope.js';
 
+/** A person as every service sees them (identity owns the data; S0-03, S3-07). */
+export const UserSchema = z.object({
+  id: z.string(),
+  role: RoleSchema,
+  /** Inactive = blocked everywhere; people are never deleted (S3-07). */
+  active: z.boolean(),
+  /** What staff and clients see: the display name set by staff, else first + last name. */
+  name: z.string(),
+  displayName: z.string().nullable(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  username: z.string().nullable(),
+  telegramId: z.number().int().nullable(),
+  /** `https://t.me/<username>` or `tg://user?id=<id>` (S0-03). */
+  profileLink: z.string().nullable(),
+  languageCode: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  /** REST login of staff (admins, managers), if they have one. */
+  login: z.string().nullable(),
+  /** A client's assigned manager (S1-01). */
+  managerId: z.string().nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type User = z.infer<typeof UserSchema>;
+
+const TelegramProfileSchema = z.object({
+  telegramId: z.number().int(),
+  firstName: z.string(),
+  lastName: z.string().optional(),
+  username: z.string().optional(),
+  languageCode: z.string().optional(),
+});
+
+const UserPatchSchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(100).nullable(),
+    role: RoleSchema,
+    active: z.boolean(),
+    phone: z.string().trim().min(3).max(32).nullable(),
+    managerId: z.string().nullable(),
+  })
+  .partial();
+
+const Page = {
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+};
+const PagedUsers = z.object({
+  items: z.array(UserSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+const TokenLink = z.object({
+  token: z.string(),
+  link: z.string(),
+  expiresAt: z.iso.datetime({ offset: true }).nullable(),
+});
+
 export const identityMessages = {
-  /** A person registered on first contact with the bot (S0-03, S0-04). */
+  // --- queries (request/reply; api-gateway and conversation ask) ---
+  /**
+   * First contact or /start (S0-02…S0-04, S2-01, S3-06): idempotent and race-free per Telegram id.
+   * `startPayload` is an invite token (decides the role) or a link token (attaches this Telegram
+   * account to an existing person). `outcome` tells the conversation what to say.
+   */
+  'identity.register-from-telegram': query(
+    z.object({ profile: TelegramProfileSchema, startPayload: z.string().max(64).optional() }),
+    z.object({
+      user: UserSchema,
+      outcome: z.enum(['registered', 'existing', 'linked', 'invite-invalid', 'link-invalid']),
+    }),
+  ),
+  'identity.get-user-by-telegram': query(
+    z.object({ telegramId: z.number().int() }),
+    z.object({ user: UserSchema.nullable() }),
+  ),
+  'identity.get-user': query(z.object({ userId: z.string() }), UserSchema),
+  'identity.list-users': query(
+    z.object({
+      role: RoleSchema.optional(),
+      active: z.boolean().optional(),
+      q: z.string().max(100).optional(),
+      ...Page,
+    }),
+    PagedUsers,
+  ),
+  /** A person without Telegram yet (a client from another system, a manager); staff may get a REST login. */
+  'identity.create-user': query(
+    z.object({
+      role: RoleSchema,
+      name: z.string().trim().min(1).max(100),
+      phone: z.string().trim().min(3).max(32).optional(),
+      email: z.email().optional(),
+      login: z.string().trim().min(3).max(64).optional(),
+      password: z.string().min(8).max(200).optional(),
+      managerId: z.string().optional(),
+    }),
+    UserSchema,
+  ),
+  'identity.update-user': query(z.object({ userId: z.string(), patch: UserPatchSchema }), UserSchema),
+  /** Checks REST credentials; a wrong pair is a DomainError 'unauthorized'. */
+  'identity.authenticate': query(
+    z.object({ login: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
+    z.object({ userId: z.string(), role: RoleSchema, name: z.string() }),
+  ),
+  /** A deep-link invite deciding the role on joining (S0-02: the technicians' join link). */
+  'identity.create-invite': query(
+    z.object({
+      role: RoleSchema,
+      maxUses: z.number().int().min(1).max(100_000).optional(),
+      expiresInHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 365)
+        .optional(),
+    }),
+    TokenLink.extend({ maxUses: z.number().int().nullable(), role: RoleSchema }),
+  ),
+  /** The standing multi-use technicians' join link (S0-02), made once. */
+  'identity.get-join-link': query(z.object({ role: RoleSchema }), TokenLink),
+  /** A one-time token attaching a Telegram account to an existing person (S2-01, S2-02). */
+  'identity.create-telegram-link': query(z.object({ userId: z.string() }), TokenLink),
+  'identity.disconnect-telegram': query(z.object({ userId: z.string() }), UserSchema),
+
+  // --- events ---
   'user.registered': event(
     z.object({
-      userId: z.string().min(1),
-      telegramId: z.number().int(),
+      userId: z.string(),
       role: RoleSchema,
-      firstName: z.string(),
-      lastName: z.string().optional(),
-      username: z.string().optional(),
+      name: z.string(),
+      telegramId: z.number().int().nullable(),
+      username: z.string().nullable(),
+      profileLink: z.string().nullable(),
+      /** How they came: through the bot (an invite, a plain /start) or created by staff. */
+      via: z.enum(['invite', 'start', 'staff']),
+    }),
+  ),
+  'user.updated': event(
+    z.object({
+      userId: z.string(),
+      role: RoleSchema,
+      active: z.boolean(),
+      name: z.string(),
+      changed: z.array(z.string()),
+    }),
+  ),
+  'user.telegram-linked': event(
+    z.object({ userId: z.string(), telegramId: z.number().int(), name: z.string() }),
+  ),
+  'user.telegram-unlinked': event(
+    z.object({ userId: z.string(), telegramId: z.number().int(), name: z.string() }),
+  ),
+  'invite.created': event(
+    z.object({
+      inviteId: z.string(),
+      role: RoleSchema,
+      maxUses: z.number().int().nullable(),
+      expiresAt: z.string().nullable(),
     }),
   ),
 } as const;

@@ -1,5 +1,7 @@
+import { auditMessages } from './audit.js';
 import { botGatewayMessages } from './bot-gateway.js';
 import { identityMessages } from './identity.js';
+import { notificationMessages } from './notification.js';
 import { telegramMessages } from './telegram.js';
 
 /**
@@ -10,5 +12,7 @@ export const messages = {
   ...telegramMessages,
   ...identityMessages,
   ...botGatewayMessages,
+  ...notificationMessages,
+  ...auditMessages,
 } as const;
 export type Messages = typeof messages;

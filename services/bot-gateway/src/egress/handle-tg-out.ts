@@ -11,7 +11,7 @@ import type { DataOf, Envelope, Messages } from '@fieldgram/contracts';
 import type { BotSettingsStore } from '../settings/bot-settings.js';
 import { TelegramApiError } from '../telegram/bot-api-client.js';
 import type { TelegramSender } from './telegram-sender.js';
-import type { KeyedSerializer } from './keyed-serializer.js';
+import type { KeyedSerializer } from '@fieldgram/platform';
 import { fileIdOf, MissingObjectError, resolveFileParams } from './file-params.js';
 import {
   findFileId,
