@@ -129,6 +129,19 @@ export const identityMessages = {
   /** A one-time token attaching a Telegram account to an existing person (S2-01, S2-02). */
   'identity.create-telegram-link': query(z.object({ userId: z.string() }), TokenLink),
   'identity.disconnect-telegram': query(z.object({ userId: z.string() }), UserSchema),
+  /** What a deep-link token is (for its QR code and status); unknown tokens are not_found. */
+  'identity.describe-token': query(
+    z.object({ token: z.string().min(1).max(64) }),
+    z.object({
+      kind: z.enum(['invite', 'telegram-link']),
+      link: z.string(),
+      role: RoleSchema.nullable(),
+      userId: z.string().nullable(),
+      expiresAt: z.iso.datetime({ offset: true }).nullable(),
+      /** Not expired and not used up. */
+      valid: z.boolean(),
+    }),
+  ),
 
   // --- events ---
   'user.registered': event(
