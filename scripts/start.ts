@@ -119,15 +119,15 @@ async function startSandboxUnlessTelegramConfigured(): Promise<ChildProcess | nu
   return sandbox;
 }
 
-/** A development secrets key, made once and kept beside the checkout (never committed). */
-function ensureDevSecretsKey(): void {
-  if (process.env.SECRETS_KEY) return;
-  const file = path.join(ROOT, '.fieldgram', 'secrets.key');
+/** A development secret, made once and kept beside the checkout in .fieldgram/ (never committed). */
+function ensureDevSecret(variable: 'SECRETS_KEY' | 'JWT_SECRET'): void {
+  if (process.env[variable]) return;
+  const file = path.join(ROOT, '.fieldgram', `${variable.toLowerCase()}`);
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
   }
-  process.env.SECRETS_KEY = readFileSync(file, 'utf8').trim();
+  process.env[variable] = readFileSync(file, 'utf8').trim();
 }
 
 const services = discoverServices();
@@ -138,11 +138,14 @@ if (services.length === 0) {
   );
   process.exit(0);
 }
-ensureDevSecretsKey();
+ensureDevSecret('SECRETS_KEY');
+ensureDevSecret('JWT_SECRET');
 const sandbox = await startSandboxUnlessTelegramConfigured();
 for (const service of services) launch(service);
 process.stdout.write(
-  `[start] started ${services.length} services; ops endpoints (/healthz /readyz /metrics):\n` +
+  `[start] admin REST API: http://127.0.0.1:${process.env.API_PORT ?? 8080}/api/v1 ` +
+    `(OpenAPI at /api/openapi.json)\n` +
+    `[start] started ${services.length} services; ops endpoints (/healthz /readyz /metrics):\n` +
     services.map((service) => `  ${service.name.padEnd(14)} http://127.0.0.1:${service.opsPort}\n`).join(''),
 );
 let signals = 0;
