@@ -41,3 +41,4 @@ export {
 } from './storage/object-storage.js';
 export { createRedis } from './redis/redis-client.js';
 export { KeyedSerializer } from './concurrency/keyed-serializer.js';
+export { periodicTask } from './service/periodic-task.js';

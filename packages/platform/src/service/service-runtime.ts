@@ -19,6 +19,11 @@ import { createRedis } from '../redis/redis-client.js';
 import { createMetrics, type ServiceMetrics } from '../metrics/index.js';
 import { startOpsServer, type OpsServer, type ReadinessReport } from '../http/index.js';
 import { runService, startParts, type RunningParts, type ServicePart } from '../runner/index.js';
+import { pruneInbox } from '../inbox/inbox.js';
+import { periodicTask } from './periodic-task.js';
+
+const INBOX_RETENTION_MS = 7 * 24 * 3_600_000;
+const INBOX_PRUNE_INTERVAL_MS = 3_600_000;
 
 export interface ServiceRuntimeOptions<R extends Registry> {
   /** The service's name: its Postgres schema, log `service` field and message `source`. */
@@ -238,6 +243,13 @@ export class ServiceRuntime<R extends Registry> {
         },
         stop: async () => this.relay?.stop(),
       },
+      periodicTask({
+        name: 'inbox-pruning',
+        intervalMs: INBOX_PRUNE_INTERVAL_MS,
+        logger: this.logger,
+        // Redeliveries come within minutes; a week of memory is ample and keeps the table small.
+        task: () => pruneInbox(this.db.knex, this.db.schema, INBOX_RETENTION_MS),
+      }),
       {
         name: 'rpc-client',
         start: async () => {

@@ -251,8 +251,10 @@ function selectChat() {
   state.blocked = false;
   $('block').textContent = 'Block bot';
   $('chat').replaceChildren();
-  if (state.botToken && state.userId) void pollChat();
-  else showStatus(state.botToken ? 'Create a user to start chatting.' : 'No bot in this sandbox.');
+  if (state.botToken && state.userId) {
+    showStatus('');
+    void pollChat();
+  } else showStatus(state.botToken ? 'Create a user to start chatting.' : 'No bot in this sandbox.');
 }
 
 $('bot').addEventListener('change', selectChat);
