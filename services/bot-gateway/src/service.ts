@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  KeyedSerializer,
   LocalDirectoryStorage,
   loadMigrationDirectory,
+  periodicTask,
   ServiceRuntime,
   type ObjectStorage,
 } from '@fieldgram/platform';
@@ -15,8 +17,8 @@ import { UpdateIntake, type IntakeOutcome } from './ingress/update-intake.js';
 import { Ingress } from './ingress/ingress.js';
 import { webhookRouter } from './ingress/webhook-route.js';
 import { TelegramSender } from './egress/telegram-sender.js';
-import { KeyedSerializer } from '@fieldgram/platform';
 import { tgOutHandler } from './egress/handle-tg-out.js';
+import { pruneProcessedCommands } from './store/gateway-store.js';
 
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 export const SERVICE_NAME = 'bot-gateway';
@@ -104,6 +106,14 @@ export async function createBotGateway(
         'bot-gateway.get-settings': () => Promise.resolve(bots.view()),
       },
     })
+    .part(
+      periodicTask({
+        name: 'processed-commands-pruning',
+        intervalMs: 3_600_000,
+        logger,
+        task: () => pruneProcessedCommands(runtime.db.knex, 7 * 24 * 3_600_000),
+      }),
+    )
     .part({
       name: 'telegram-ingress',
       start: async () => {

@@ -126,3 +126,11 @@ export async function saveBotToken(db: Knex, token: StoredBotToken): Promise<voi
     .onConflict('id')
     .merge();
 }
+
+/** Forgets carried-out commands older than the longest a command could be redelivered. */
+export async function pruneProcessedCommands(db: Knex, olderThanMs: number): Promise<number> {
+  return db
+    .table('processed_commands')
+    .where('created_at', '<', new Date(Date.now() - olderThanMs))
+    .delete();
+}
