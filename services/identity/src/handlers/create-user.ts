@@ -1,0 +1,70 @@
+import type { Messages } from '@fieldgram/contracts';
+import { DomainError, type QueryHandler } from '@fieldgram/platform';
+import { mayHaveLogin } from '../domain/people.js';
+import { hashPassword } from '../domain/password.js';
+import { findUserByLogin, insertUser, toUser, type UserRow } from '../store/users-store.js';
+import {
+  invalid,
+  isUniqueViolation,
+  requireManager,
+  userPartition,
+  type IdentityContext,
+} from './context.js';
+
+/**
+ * `identity.create-user`: a person without Telegram yet (a client from another system, a manager);
+ * staff may get a REST login. Emits `user.registered` (via: staff).
+ */
+export function createUserHandler({
+  runtime,
+}: IdentityContext): QueryHandler<Messages, 'identity.create-user'> {
+  return async (request) => {
+    const { role, name, phone, email, login, password, managerId } = request.data;
+    if (password !== undefined && login === undefined)
+      throw invalid('password', 'a password can only be set together with a login');
+    if (login !== undefined && password === undefined) throw invalid('password', 'a login needs a password');
+    if (login !== undefined && !mayHaveLogin(role))
+      throw invalid('login', `only admins and managers may have a login, not a ${role}`);
+    // Hashed before the transaction: scrypt takes a while and needs no lock.
+    const passwordHash = password === undefined ? null : await hashPassword(password);
+
+    return runtime.uow.run(async ({ trx, emit }) => {
+      if (managerId !== undefined) await requireManager(trx, managerId);
+      if (login !== undefined && (await findUserByLogin(trx, login))) throw loginTaken(login);
+      let row: UserRow;
+      try {
+        row = await insertUser(trx, {
+          role,
+          displayName: name,
+          phone: phone ?? null,
+          email: email ?? null,
+          login: login ?? null,
+          passwordHash,
+          managerId: managerId ?? null,
+        });
+      } catch (error) {
+        if (isUniqueViolation(error, 'users_login_unique')) throw loginTaken(login ?? '');
+        throw error;
+      }
+      const user = toUser(row);
+      await emit(
+        'user.registered',
+        {
+          userId: user.id,
+          role: user.role,
+          name: user.name,
+          telegramId: null,
+          username: null,
+          profileLink: null,
+          via: 'staff',
+        },
+        userPartition(user.id),
+      );
+      return user;
+    }, request);
+  };
+}
+
+function loginTaken(login: string): DomainError {
+  return new DomainError('conflict', `the login "${login}" is taken`, { field: 'login' });
+}

@@ -1,0 +1,28 @@
+import type { Messages } from '@fieldgram/contracts';
+import { DomainError, type QueryHandler } from '@fieldgram/platform';
+import { toUser, updateUserRow } from '../store/users-store.js';
+import { requireUser, userPartition, type IdentityContext } from './context.js';
+
+/**
+ * `identity.disconnect-telegram` (S2-01, S2-02): the person keeps everything but their Telegram
+ * account (and its @username); emits `user.telegram-unlinked`.
+ */
+export function disconnectTelegramHandler({
+  runtime,
+}: IdentityContext): QueryHandler<Messages, 'identity.disconnect-telegram'> {
+  return (request) =>
+    runtime.uow.run(async ({ trx, emit }) => {
+      const row = await requireUser(trx, request.data.userId, 'update');
+      if (row.telegram_id === null)
+        throw new DomainError('conflict', 'not connected: this person has no Telegram account linked', {
+          userId: row.id,
+        });
+      const user = toUser(await updateUserRow(trx, row.id, { telegram_id: null, username: null }));
+      await emit(
+        'user.telegram-unlinked',
+        { userId: user.id, telegramId: Number(row.telegram_id), name: user.name },
+        userPartition(user.id),
+      );
+      return user;
+    }, request);
+}

@@ -1,0 +1,30 @@
+import type { Messages } from '@fieldgram/contracts';
+import type { QueryHandler } from '@fieldgram/platform';
+import { findStandingInvite, insertStandingInvite } from '../store/invites-store.js';
+import { actorId, type IdentityContext } from './context.js';
+
+/**
+ * `identity.get-join-link`: the standing multi-use, never-expiring invite of a role — the
+ * technicians' join link of S0-02. Made on the first ask (once, even when asked concurrently).
+ */
+export function getJoinLinkHandler({
+  runtime,
+  links,
+}: IdentityContext): QueryHandler<Messages, 'identity.get-join-link'> {
+  return async (request) => {
+    const { role } = request.data;
+    const invite =
+      (await findStandingInvite(runtime.db.knex, role)) ??
+      (await runtime.uow.run(async ({ trx, emit }) => {
+        const created = await insertStandingInvite(trx, role, actorId(request));
+        if (!created) return (await findStandingInvite(trx, role))!;
+        await emit(
+          'invite.created',
+          { inviteId: created.id, role, maxUses: null, expiresAt: null },
+          { partitionKey: `invite:${created.id}` },
+        );
+        return created;
+      }, request));
+    return { token: invite.token, link: await links.link('invite', invite.token), expiresAt: null };
+  };
+}

@@ -1,0 +1,86 @@
+import type { Messages } from '@fieldgram/contracts';
+import { DomainError, type QueryHandler } from '@fieldgram/platform';
+import { mayHaveLogin } from '../domain/people.js';
+import {
+  countActiveAdminsWithLogin,
+  toUser,
+  updateUserRow,
+  type UserColumns,
+  type UserRow,
+} from '../store/users-store.js';
+import {
+  invalid,
+  lockAdmins,
+  requireManager,
+  requireUser,
+  userPartition,
+  type IdentityContext,
+} from './context.js';
+
+/**
+ * `identity.update-user` (S3-07): staff set the display name, role, active flag, phone and a client's
+ * manager. Emits `user.updated` naming the fields that changed; a patch that changes nothing emits nothing.
+ */
+export function updateUserHandler({
+  runtime,
+}: IdentityContext): QueryHandler<Messages, 'identity.update-user'> {
+  return (request) =>
+    runtime.uow.run(async ({ trx, emit }) => {
+      const { userId, patch } = request.data;
+      const row = await requireUser(trx, userId, 'update');
+      const columns: UserColumns = {};
+      const changed: string[] = [];
+
+      if (patch.displayName !== undefined && patch.displayName !== row.display_name) {
+        columns.display_name = patch.displayName;
+        changed.push('displayName');
+      }
+      if (patch.phone !== undefined && patch.phone !== row.phone) {
+        columns.phone = patch.phone;
+        changed.push('phone');
+      }
+      if (patch.role !== undefined && patch.role !== row.role) {
+        if (row.login !== null && !mayHaveLogin(patch.role))
+          throw invalid('role', `${nameForError(row)} has a login; only admins and managers may have one`);
+        columns.role = patch.role;
+        changed.push('role');
+      }
+      if (patch.active !== undefined && patch.active !== row.active) {
+        columns.active = patch.active;
+        changed.push('active');
+      }
+      if (patch.managerId !== undefined && patch.managerId !== row.manager_id) {
+        if (patch.managerId !== null) await requireManager(trx, patch.managerId, row.id);
+        columns.manager_id = patch.managerId;
+        changed.push('managerId');
+      }
+      if (changed.length === 0) return toUser(row);
+
+      const stopsBeingAdmin =
+        row.role === 'admin' &&
+        row.active &&
+        row.login !== null &&
+        (columns.role !== undefined || columns.active === false);
+      if (stopsBeingAdmin) {
+        await lockAdmins(trx);
+        if ((await countActiveAdminsWithLogin(trx, row.id)) === 0)
+          throw new DomainError(
+            'conflict',
+            'this is the last active admin who can sign in; make another admin first',
+            { field: columns.role !== undefined ? 'role' : 'active' },
+          );
+      }
+
+      const user = toUser(await updateUserRow(trx, row.id, columns));
+      await emit(
+        'user.updated',
+        { userId: user.id, role: user.role, active: user.active, name: user.name, changed },
+        userPartition(user.id),
+      );
+      return user;
+    }, request);
+}
+
+function nameForError(row: UserRow): string {
+  return toUser(row).name;
+}
