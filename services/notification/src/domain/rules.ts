@@ -1,0 +1,173 @@
+import type { DataOf, EventType, Messages, Role } from '@fieldgram/contracts';
+
+/**
+ * Who hears about what, on which channel (DESIGN §1) — as data. A rule says: for this event
+ * type, when its data matches, these recipients get this text (Russian or English), with or
+ * without sound, with these actions, on these channels. Texts, subjects and hrefs are templates
+ * whose `{field}` placeholders are fields of the event's data. Everything here is pure: the
+ * service resolves recipients (identity) and stores/delivers what `renderNotification` returns.
+ */
+
+export const LANGUAGES = ['ru', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'ru';
+
+/** One template per language. */
+export type Localized = Record<Language, string>;
+export type Channel = 'feed' | 'telegram';
+type Scalar = string | number | boolean | null;
+/** Field = value, for the scalar fields of an event's data. */
+type Condition<D> = { [K in keyof D as D[K] extends Scalar ? K : never]?: D[K] };
+
+/** Who hears about it. */
+export type RecipientSelector =
+  /** Every active person with this role (e.g. all admins). */
+  | { kind: 'role'; role: Role }
+  /** The person whose id is in this field of the event (e.g. a client's `managerId`). */
+  | { kind: 'user'; field: string };
+
+export interface ActionTemplate {
+  label: Localized;
+  /** A REST resource the console opens, e.g. `/api/v1/users/{userId}`. */
+  href: string;
+}
+
+export interface NotificationRule<T extends EventType<Messages> = EventType<Messages>> {
+  /** Stable name, stored with each item (which rule made it). */
+  id: string;
+  event: T;
+  /** Every listed field of the event's data must equal the given value. */
+  when: Condition<DataOf<Messages, T>>;
+  recipients: readonly RecipientSelector[];
+  text: Localized;
+  /** What the item is about (`user:{userId}`); null if nothing in particular. */
+  subject: string | null;
+  /** S0-13: the admin's console plays a sound for it. In Telegram: a silent message if false. */
+  sound: boolean;
+  actions: readonly ActionTemplate[];
+  channels: readonly Channel[];
+}
+
+/** Typed at the definition (the condition's fields are the event's), erased in the list. */
+function rule<T extends EventType<Messages>>(definition: NotificationRule<T>): NotificationRule {
+  return definition;
+}
+
+const REVIEW_USER: ActionTemplate = {
+  label: { ru: 'Проверить / изменить', en: 'Review / edit' },
+  href: '/api/v1/users/{userId}',
+};
+
+export const RULES: readonly NotificationRule[] = [
+  // S0-05, S0-13: a technician joined → every active admin, at once, with sound and a review action.
+  rule({
+    id: 'technician-registered',
+    event: 'user.registered',
+    when: { role: 'technician' },
+    recipients: [{ kind: 'role', role: 'admin' }],
+    text: { ru: 'Добавлен новый техник ({name})', en: 'New technician added ({name})' },
+    subject: 'user:{userId}',
+    sound: true,
+    actions: [REVIEW_USER],
+    channels: ['feed', 'telegram'],
+  }),
+  // A client joined: worth knowing, not worth a sound.
+  rule({
+    id: 'client-registered',
+    event: 'user.registered',
+    when: { role: 'client' },
+    recipients: [{ kind: 'role', role: 'admin' }],
+    text: { ru: 'Новый клиент ({name})', en: 'New client ({name})' },
+    subject: 'user:{userId}',
+    sound: false,
+    actions: [REVIEW_USER],
+    channels: ['feed', 'telegram'],
+  }),
+];
+
+/** The event types any rule listens to: what the service subscribes to. */
+export function ruleEventTypes(rules: readonly NotificationRule[] = RULES): EventType<Messages>[] {
+  return [...new Set(rules.map((r) => r.event))];
+}
+
+/** The rules an event triggers, in the order they are listed. */
+export function matchingRules(
+  rules: readonly NotificationRule[],
+  event: { type: string; data: unknown },
+): NotificationRule[] {
+  return rules.filter(
+    (r) =>
+      r.event === event.type &&
+      Object.entries(r.when).every(([field, expected]) => fieldOf(event.data, field) === expected),
+  );
+}
+
+/** The recipient's language from their Telegram `language_code` (`en-US` → en); else the default. */
+export function languageOf(
+  languageCode: string | null | undefined,
+  fallback: Language = DEFAULT_LANGUAGE,
+): Language {
+  const primary = languageCode?.toLowerCase().split(/[-_]/)[0];
+  return (LANGUAGES as readonly string[]).includes(primary ?? '') ? (primary as Language) : fallback;
+}
+
+export interface RenderedNotification {
+  ruleId: string;
+  type: string;
+  subject: string | null;
+  text: string;
+  sound: boolean;
+  actions: { label: string; href: string }[];
+  channels: readonly Channel[];
+}
+
+/** What one recipient, speaking `language`, is told about `data` by `rule`. */
+export function renderNotification(
+  rule: NotificationRule,
+  data: unknown,
+  language: Language,
+): RenderedNotification {
+  return {
+    ruleId: rule.id,
+    type: rule.event,
+    subject: rule.subject === null ? null : renderTemplate(rule.subject, data),
+    text: renderTemplate(rule.text[language], data),
+    sound: rule.sound,
+    actions: rule.actions.map((action) => ({
+      label: renderTemplate(action.label[language], data),
+      href: renderTemplate(action.href, data, encodeURIComponent),
+    })),
+    channels: rule.channels,
+  };
+}
+
+/** The person a `user` selector points at in this event (none if the field is empty). */
+export function selectedUserId(selector: RecipientSelector, data: unknown): string | undefined {
+  if (selector.kind !== 'user') return undefined;
+  const value = fieldOf(data, selector.field);
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/**
+ * Replaces each `{field}` with the event's value. A missing field is a bug in a rule, not a
+ * bad event: it throws (and the rules' unit tests render every rule against its schema).
+ */
+export function renderTemplate(
+  template: string,
+  data: unknown,
+  encode: (value: string) => string = (value) => value,
+): string {
+  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (_match, field: string) => {
+    const value = fieldOf(data, field);
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+      throw new Error(`template "${template}" needs the field "${field}", which the event does not have`);
+    }
+    return encode(String(value));
+  });
+}
+
+function fieldOf(data: unknown, field: string): unknown {
+  return data !== null && typeof data === 'object' && Object.hasOwn(data, field)
+    ? (data as Record<string, unknown>)[field]
+    : undefined;
+}

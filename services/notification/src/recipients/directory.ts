@@ -1,0 +1,86 @@
+import {
+  BusUnavailableError,
+  DependencyUnavailableError,
+  RemoteError,
+  RequestTimeoutError,
+  ServiceUnavailableError,
+  type RpcClient,
+} from '@fieldgram/platform';
+import type { Envelope, Messages, Role, User } from '@fieldgram/contracts';
+import { selectedUserId, type RecipientSelector } from '../domain/rules.js';
+
+/** What notification needs to know about a person to reach them. */
+export type Recipient = Pick<User, 'id' | 'name' | 'languageCode' | 'telegramId'>;
+
+const PAGE_SIZE = 100;
+/** 100 × 100 people of one role: far beyond any business this serves; a guard against a paging bug. */
+const MAX_PAGES = 100;
+
+/**
+ * Resolves rule selectors to people by asking identity (request/reply; identity owns people).
+ * An unreachable identity is a dependency outage: the event is retried without using up its tries.
+ */
+export class RecipientDirectory {
+  /** `rpc` is a getter: the runtime's client exists only once the runtime started. */
+  constructor(private readonly rpc: () => RpcClient<Messages>) {}
+
+  async resolve(selectors: readonly RecipientSelector[], event: Envelope): Promise<Recipient[]> {
+    const found = new Map<string, Recipient>();
+    for (const selector of selectors) {
+      const people =
+        selector.kind === 'role'
+          ? await this.activeWithRole(selector.role, event)
+          : await this.activeUser(selectedUserId(selector, event.data), event);
+      for (const person of people) if (!found.has(person.id)) found.set(person.id, person);
+    }
+    return [...found.values()];
+  }
+
+  private async activeWithRole(role: Role, event: Envelope): Promise<Recipient[]> {
+    const people: Recipient[] = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const result = await this.ask(() =>
+        this.rpc().request(
+          'identity.list-users',
+          { role, active: true, page, pageSize: PAGE_SIZE },
+          { causedBy: event },
+        ),
+      );
+      people.push(...result.items.filter((user) => user.active && user.role === role).map(recipientOf));
+      if (result.items.length < PAGE_SIZE || page * PAGE_SIZE >= result.total) break;
+    }
+    return people;
+  }
+
+  private async activeUser(userId: string | undefined, event: Envelope): Promise<Recipient[]> {
+    if (!userId) return [];
+    try {
+      const user = await this.ask(() =>
+        this.rpc().request('identity.get-user', { userId }, { causedBy: event }),
+      );
+      return user.active ? [recipientOf(user)] : [];
+    } catch (error) {
+      if (error instanceof RemoteError && error.code === 'not_found') return [];
+      throw error;
+    }
+  }
+
+  private async ask<T>(request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      if (
+        error instanceof RequestTimeoutError ||
+        error instanceof ServiceUnavailableError ||
+        error instanceof BusUnavailableError
+      ) {
+        throw new DependencyUnavailableError(`identity did not answer: ${error.message}`, { cause: error });
+      }
+      throw error;
+    }
+  }
+}
+
+function recipientOf(user: User): Recipient {
+  return { id: user.id, name: user.name, languageCode: user.languageCode, telegramId: user.telegramId };
+}
