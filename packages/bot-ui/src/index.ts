@@ -1,0 +1,43 @@
+export { LANGS, ORG_DEFAULT_LANG, isLang, langFromTelegram, type Lang } from './text/lang.js';
+export { CATALOG, allTexts, t, type Placeholders, type TextKey, type TextParams } from './text/catalog.js';
+export {
+  REMOVE_KEYBOARD,
+  type InlineKeyboardButton,
+  type InlineKeyboardMarkup,
+  type KeyboardButton,
+  type ReplyKeyboardMarkup,
+  type ReplyKeyboardRemove,
+  type ReplyMarkup,
+} from './keyboards/markup.js';
+export {
+  MAIN_MENUS,
+  MENU_ACTIONS,
+  ROLES,
+  mainMenuKeyboard,
+  menuActionOf,
+  menuActions,
+  menuLabel,
+  normalizeLabel,
+  type MenuAction,
+  type Role,
+} from './keyboards/main-menu.js';
+export { callbackButton, chunk, inlineKeyboard, urlButton } from './keyboards/inline.js';
+export {
+  CALLBACK_DATA_MAX_BYTES,
+  CallbackDataError,
+  callbackNamespace,
+  encodeCallback,
+  parseCallback,
+  type CallbackData,
+  type CallbackNamespace,
+} from './callback/callback-codec.js';
+export {
+  PAGER_NOOP,
+  PAGER_NS,
+  PAGE_SIZE,
+  pageWindow,
+  paginate,
+  pagerRow,
+  type Page,
+  type PageWindow,
+} from './pager/pager.js';

@@ -1,0 +1,73 @@
+/**
+ * The English texts: the reference catalog. Its keys are every text key; `{param}` marks a value
+ * filled in by `t()`. The Russian catalog must have exactly the same keys and placeholders.
+ */
+export const en = {
+  'role.admin': 'administrator',
+  'role.manager': 'manager',
+  'role.technician': 'technician',
+  'role.workshop': 'workshop engineer',
+  'role.client': 'client',
+
+  'welcome.admin':
+    'Welcome, {name}! You are registered as an administrator. New users and important events will be reported here.',
+  'welcome.manager':
+    "Welcome, {name}! You are registered as a manager. Your clients' chat requests and claims will come here.",
+  'welcome.technician': 'Welcome, {name}! You are registered as a technician. New tasks will come here.',
+  'welcome.workshop':
+    'Welcome, {name}! You are registered as a workshop engineer. Orders waiting in the workshop will come here.',
+  'welcome.client':
+    'Welcome, {name}! Use the menu below to create a waybill, file a claim or call your manager.',
+  'welcome.back': 'Welcome back, {name}! The menu is below.',
+  'welcome.linked': "Your Telegram is now connected to {name}'s account. Notifications will come here.",
+  'start.inviteInvalid':
+    'Sorry, this invite link has expired or has already been used up. You are registered as a client for now; ask whoever sent you the link for a new one.',
+  'start.linkInvalid':
+    'Sorry, this connection link has expired or was already used. Please ask for a new link and open it again.',
+
+  'access.blocked':
+    'Access to this bot is blocked for your account. If you think this is a mistake, please contact the administrator.',
+
+  'menu.title': 'The main menu is below.',
+  'menu.comingSoon': '“{item}” is coming soon. We will let you know here when it is ready.',
+  'menu.users': '👥 Users',
+  'menu.inviteTechnician': '➕ Invite technician',
+  'menu.settings': '⚙️ Settings',
+  'menu.help': '❓ Help',
+  'menu.myTasks': '📋 My tasks',
+  'menu.workshopQueue': '🛠 Workshop queue',
+  'menu.myClients': '👥 My clients',
+  'menu.chats': '💬 Chats',
+  'menu.claims': '📑 Claims',
+  'menu.newWaybill': '📦 New waybill',
+  'menu.fileClaim': '📝 File a claim',
+  'menu.callManager': '📞 Call my manager',
+  'menu.myOrders': '🗂 My orders',
+
+  'help.admin':
+    "You are an administrator.\n• Users — the people using the bot\n• Invite technician — the technicians' join link\n• Settings — the bot's settings\nThe admin console has everything else. /menu shows the menu again.",
+  'help.manager':
+    "You are a manager.\n• My clients — your clients\n• Chats — clients calling you into a chat\n• Claims — your clients' claims\n/menu shows the menu again.",
+  'help.technician':
+    'You are a technician. New tasks come here with Accept and Reject buttons; the client details follow once the administrator releases them.\n• My tasks — your current tasks\n/menu shows the menu again.',
+  'help.workshop':
+    'You are a workshop engineer.\n• Workshop queue — orders waiting in the workshop\n• My tasks — the orders you took\n/menu shows the menu again.',
+  'help.client':
+    'What I can do:\n• New waybill — create a waybill and get it as a PDF\n• File a claim — about a shipment\n• Call my manager — chat with your manager right here\n• My orders — your waybills and orders\n/menu shows the menu again.',
+
+  'fallback.text': "Sorry, I didn't get that. Please choose an item from the menu below.",
+  'fallback.command': 'Unknown command /{command}. Choose an item from the menu below or send /help.',
+  'fallback.media': 'I cannot take files here yet. Please choose an item from the menu below.',
+  'callback.stale': 'This button is no longer active.',
+  'contact.thanks': 'Thank you! We have received the phone number.',
+  'cancel.done': 'Cancelled. The menu is below.',
+  'cancel.nothing': 'There is nothing to cancel. The menu is below.',
+
+  'pager.prev': '‹ Back',
+  'pager.next': 'Next ›',
+  'pager.position': '{page}/{pages}',
+  'pager.empty': 'Nothing here yet.',
+  'wizard.back': '⬅️ Back',
+  'wizard.cancel': '✖️ Cancel',
+  'wizard.step': 'Step {step}/{total}',
+} as const;

@@ -1,0 +1,75 @@
+import type { Envelope, Messages, ResultOf, User } from '@fieldgram/contracts';
+import {
+  BusUnavailableError,
+  DependencyUnavailableError,
+  PermanentError,
+  RemoteError,
+  RequestTimeoutError,
+  ServiceUnavailableError,
+  type RpcClient,
+} from '@fieldgram/platform';
+
+export type RegisterResult = ResultOf<Messages, 'identity.register-from-telegram'>;
+export interface TelegramProfile {
+  telegramId: number;
+  firstName: string;
+  lastName?: string | undefined;
+  username?: string | undefined;
+  languageCode?: string | undefined;
+}
+type Cause = Pick<Envelope, 'id' | 'correlationId'>;
+
+/** What conversation asks identity (request/reply); conversation keeps no people of its own. */
+export interface IdentityPort {
+  registerFromTelegram(
+    profile: TelegramProfile,
+    startPayload: string | undefined,
+    causedBy: Cause,
+  ): Promise<RegisterResult>;
+  getUserByTelegram(telegramId: number, causedBy: Cause): Promise<User | null>;
+}
+
+/**
+ * identity over the bus. identity being down, slow or unreachable is a dependency outage: the
+ * update is retried later without using up its tries, instead of being parked. A refusal no
+ * retry can change (identity finds the request invalid) parks the update at once.
+ */
+export function identityOverRpc(rpc: () => RpcClient<Messages>, timeoutMs: number): IdentityPort {
+  return {
+    registerFromTelegram: (profile, startPayload, causedBy) =>
+      outage(() =>
+        rpc().request(
+          'identity.register-from-telegram',
+          { profile, ...(startPayload !== undefined ? { startPayload } : {}) },
+          { causedBy, timeoutMs },
+        ),
+      ),
+    getUserByTelegram: async (telegramId, causedBy) =>
+      (
+        await outage(() =>
+          rpc().request('identity.get-user-by-telegram', { telegramId }, { causedBy, timeoutMs }),
+        )
+      ).user,
+  };
+}
+
+/** identity's answered refusals that asking again cannot change. */
+const FINAL_REFUSALS = new Set(['validation', 'not_found', 'conflict', 'forbidden', 'unauthorized']);
+
+async function outage<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    if (error instanceof RemoteError && FINAL_REFUSALS.has(error.code)) {
+      throw new PermanentError(`identity refused: ${error.code}: ${error.message}`, { cause: error });
+    }
+    if (
+      error instanceof RequestTimeoutError ||
+      error instanceof ServiceUnavailableError ||
+      error instanceof BusUnavailableError
+    ) {
+      throw new DependencyUnavailableError(`identity is unavailable: ${error.message}`, { cause: error });
+    }
+    throw error;
+  }
+}

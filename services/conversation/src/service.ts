@@ -1,0 +1,80 @@
+import type { Logger } from 'pino';
+import { KeyedSerializer, ServiceRuntime } from '@fieldgram/platform';
+import { messages, type Messages } from '@fieldgram/contracts';
+import type { ConversationEnv } from './config.js';
+import { identityOverRpc } from './ports/identity.js';
+import { SessionStore } from './session/session-store.js';
+import { ReplySender } from './transport/reply-sender.js';
+import { inboundHandler, type ConversationDeps, type Routes } from './handlers/turn.js';
+import { handleCommand } from './handlers/command.js';
+import { handleMessage } from './handlers/message.js';
+import { handleCallback } from './handlers/callback.js';
+import { handleContact } from './handlers/contact.js';
+import { handleMedia } from './handlers/media.js';
+import { handleMyChatMember } from './handlers/my-chat-member.js';
+
+export const SERVICE_NAME = 'conversation';
+export const UPDATES_QUEUE = 'conversation.updates';
+
+export interface ConversationService {
+  runtime: ServiceRuntime<Messages>;
+  sessions: SessionStore;
+}
+
+export interface ConversationServiceOptions {
+  logger?: Logger;
+  /** The flows behind menu buttons, callback namespaces and wizards (none yet: issue 4 is the front door). */
+  routes?: Partial<Routes>;
+}
+
+/**
+ * Wiring: `tg.in.*` from bot-gateway → dialogs → `tg.out` commands back, asking identity who is
+ * writing. Stateless but for per-chat sessions in Redis; no domain data of its own.
+ */
+export function createConversationService(
+  env: ConversationEnv,
+  options: ConversationServiceOptions = {},
+): Promise<ConversationService> {
+  const runtime = new ServiceRuntime({
+    name: SERVICE_NAME,
+    registry: messages,
+    env,
+    // No tables of its own: only the platform's (outbox, inbox) in the `conversation` schema.
+    migrations: [],
+    redis: true,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  const sessions = new SessionStore(() => runtime.redis, {
+    ttlSeconds: env.CONVERSATION_SESSION_TTL_DAYS * 24 * 3600,
+    logger: runtime.logger,
+  });
+  const deps: ConversationDeps = {
+    identity: identityOverRpc(() => runtime.rpc, env.IDENTITY_TIMEOUT_MS),
+    sessions,
+    replies: new ReplySender((command, causedBy) =>
+      runtime.publish('tg.out', command, { causedBy, partitionKey: `chat:${command.chatId}` }),
+    ),
+    orgLang: env.ORG_LANGUAGE,
+    logger: runtime.logger,
+    routes: { menu: {}, callbacks: {}, wizards: {}, ...options.routes },
+  };
+  const chats = new KeyedSerializer();
+
+  runtime.consume({
+    queue: UPDATES_QUEUE,
+    handlers: {
+      'tg.in.command': inboundHandler(deps, chats, handleCommand),
+      'tg.in.message': inboundHandler(deps, chats, handleMessage),
+      'tg.in.callback': inboundHandler(deps, chats, handleCallback),
+      'tg.in.contact': inboundHandler(deps, chats, handleContact),
+      'tg.in.media': inboundHandler(deps, chats, handleMedia),
+      'tg.in.my_chat_member': inboundHandler(deps, chats, handleMyChatMember),
+    },
+    // Many chats at once; one chat's updates still wait for each other (the serializer).
+    prefetch: env.CONVERSATION_PREFETCH,
+    // One consuming instance at a time (the others stand by), so a chat's updates stay in order
+    // even with several instances running (DESIGN §3).
+    singleActiveConsumer: true,
+  });
+  return Promise.resolve({ runtime, sessions });
+}

@@ -1,0 +1,73 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { LANGS } from '@fieldgram/bot-ui';
+
+/** A wizard in progress (later issues): which, at which step, with the answers so far. */
+const WizardStateSchema = z.object({
+  name: z.string().min(1),
+  step: z.number().int().nonnegative(),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+
+/** Per-chat dialog state (DESIGN §1): never domain data, only what the dialog needs to go on. */
+export const SessionSchema = z.object({
+  lang: z.enum(LANGS),
+  /** The menu or screen the chat is in, when not the main menu. */
+  menu: z.string().min(1).optional(),
+  wizard: WizardStateSchema.optional(),
+});
+export type Session = z.output<typeof SessionSchema>;
+export type WizardState = z.output<typeof WizardStateSchema>;
+
+export const DEFAULT_SESSION_TTL_SECONDS = 30 * 24 * 3600;
+
+/**
+ * Sessions in Redis, one JSON value per chat under `conversation:session:<chatId>` (after the
+ * connection's REDIS_PREFIX), expiring `ttlSeconds` after the last write. A value that no longer
+ * parses (an older shape) counts as no session.
+ */
+export class SessionStore {
+  private readonly ttlSeconds: number;
+
+  /** `redis` is a getter, so the store can be made before the service's connection exists. */
+  constructor(
+    private readonly redis: () => Redis,
+    private readonly options: { ttlSeconds?: number; logger?: Logger } = {},
+  ) {
+    this.ttlSeconds = options.ttlSeconds ?? DEFAULT_SESSION_TTL_SECONDS;
+  }
+
+  static key(chatId: number): string {
+    return `conversation:session:${chatId}`;
+  }
+
+  async get(chatId: number): Promise<Session | undefined> {
+    const raw = await this.redis().get(SessionStore.key(chatId));
+    if (raw === null) return undefined;
+    const parsed = SessionSchema.safeParse(safeJson(raw));
+    if (!parsed.success) {
+      this.options.logger?.warn({ chatId }, 'unreadable session ignored');
+      return undefined;
+    }
+    return parsed.data;
+  }
+
+  /** Stores the session and restarts its time to live. */
+  async set(chatId: number, session: Session): Promise<void> {
+    const value = SessionSchema.parse(session);
+    await this.redis().set(SessionStore.key(chatId), JSON.stringify(value), 'EX', this.ttlSeconds);
+  }
+
+  async clear(chatId: number): Promise<void> {
+    await this.redis().del(SessionStore.key(chatId));
+  }
+}
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
