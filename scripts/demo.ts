@@ -74,7 +74,7 @@ async function main(): Promise<void> {
       stack.bot.token,
       typeof firstButton === 'string' ? firstButton : (firstButton?.text ?? 'Помощь'),
     );
-    seq = await botReplies(stack, ivan, seq);
+    await botReplies(stack, ivan, seq);
 
     const olga = stack.sandbox.createUser({ firstName: 'Olga', username: 'olga_k', languageCode: 'en' });
     print(`\n  📱 Olga (@olga_k) finds the bot and presses Start → /start`);
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
       await admin.call('PATCH', `/users/${olgaRecord.id}`, { active: false });
       print(`  📱 Olga writes "hello?"`);
       await olga.sendText(stack.bot.token, 'hello?');
-      olgaSeq = await botReplies(stack, olga, olgaSeq);
+      await botReplies(stack, olga, olgaSeq);
     }
     feed.close();
     print('\nDone. Everything above went through RabbitMQ, PostgreSQL and Redis; Telegram was the sandbox.');
