@@ -12,3 +12,14 @@ export type { BotSettings } from './messages/bot-gateway.js';
 export { UserSchema, type User } from './messages/identity.js';
 export { FeedActionSchema, FeedItemSchema, type FeedItem } from './messages/notification.js';
 export { JournalEntrySchema, type JournalEntry } from './messages/audit.js';
+export {
+  TaskClientSchema,
+  TaskHistoryEntrySchema,
+  TaskSchema,
+  TaskStatusSchema,
+  TaskSummarySchema,
+  type Task,
+  type TaskClient,
+  type TaskStatus,
+  type TaskSummary,
+} from './messages/task.js';

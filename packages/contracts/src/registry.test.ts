@@ -16,7 +16,8 @@ describe('message registry (DESIGN §2)', () => {
     for (const [type, def] of Object.entries(messages)) {
       if (type.startsWith('tg.')) continue;
       expect(type).toMatch(/^[a-z-]+\.[a-z-]+(\.v\d+)?$/);
-      if (def.kind === 'event') expect(type.split('.')[1]).toMatch(/ed$/);
+      // Past tense, including irregular participles (task.sent, invoice.paid).
+      if (def.kind === 'event') expect(type.split('.')[1]).toMatch(/(ed|sent|paid|made|done|set|read)$/);
     }
   });
 

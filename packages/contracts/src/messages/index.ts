@@ -2,6 +2,7 @@ import { auditMessages } from './audit.js';
 import { botGatewayMessages } from './bot-gateway.js';
 import { identityMessages } from './identity.js';
 import { notificationMessages } from './notification.js';
+import { taskMessages } from './task.js';
 import { telegramMessages } from './telegram.js';
 
 /**
@@ -14,5 +15,6 @@ export const messages = {
   ...botGatewayMessages,
   ...notificationMessages,
   ...auditMessages,
+  ...taskMessages,
 } as const;
 export type Messages = typeof messages;
