@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import { loadMigrationDirectory, ServiceRuntime } from '@fieldgram/platform';
+import { messages, type Messages } from '@fieldgram/contracts';
+import { reminderDelays, type TaskEnv } from './config.js';
+import { BullOfferReminders } from './reminders/offer-reminders.js';
+import type { TaskContext } from './handlers/context.js';
+import { createTaskHandler } from './handlers/create-task.js';
+import { getTaskHandler } from './handlers/get-task.js';
+import { listTasksHandler } from './handlers/list-tasks.js';
+import { updateTaskHandler } from './handlers/update-task.js';
+import { assignTaskHandler } from './handlers/assign-task.js';
+import { sendTaskHandler } from './handlers/send-task.js';
+import { acceptTaskHandler, rejectTaskHandler } from './handlers/answer-offer.js';
+import { releaseClientInfoHandler } from './handlers/release-client-info.js';
+import { completeTaskHandler } from './handlers/complete-task.js';
+import { changeStatusHandler } from './handlers/change-status.js';
+import { deleteTaskHandler } from './handlers/delete-task.js';
+import { taskReportHandler } from './handlers/task-report.js';
+
+const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
+export const SERVICE_NAME = 'task';
+
+export interface TaskService {
+  runtime: ServiceRuntime<Messages>;
+  reminders: BullOfferReminders;
+}
+
+/**
+ * Wiring: tasks and the dispatch workflow (S0-06…S0-10, S0-12), answered over request/reply on
+ * `task.queries`; events through the outbox; offer reminders on BullMQ (`task-reminders`).
+ */
+export async function createTaskService(
+  env: TaskEnv,
+  options: { logger?: Logger } = {},
+): Promise<TaskService> {
+  const runtime = new ServiceRuntime({
+    name: SERVICE_NAME,
+    registry: messages,
+    env,
+    migrations: await loadMigrationDirectory(MIGRATIONS),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  const reminders = new BullOfferReminders({
+    redisUrl: env.REDIS_URL,
+    prefix: env.REDIS_PREFIX,
+    ...reminderDelays(env),
+    uow: runtime.uow,
+    logger: runtime.logger,
+  });
+  const context: TaskContext = { runtime, reminders, env };
+
+  runtime
+    // Before the responder: a send schedules its reminders from its first answer.
+    .part(reminders.part())
+    .respond({
+      queue: 'task.queries',
+      handlers: {
+        'task.create': createTaskHandler(context),
+        'task.get': getTaskHandler(context),
+        'task.list': listTasksHandler(context),
+        'task.update': updateTaskHandler(context),
+        'task.assign': assignTaskHandler(context),
+        'task.send': sendTaskHandler(context),
+        'task.accept': acceptTaskHandler(context),
+        'task.reject': rejectTaskHandler(context),
+        'task.release-client-info': releaseClientInfoHandler(context),
+        'task.complete': completeTaskHandler(context),
+        'task.change-status': changeStatusHandler(context),
+        'task.delete': deleteTaskHandler(context),
+        'task.report': taskReportHandler(context),
+      },
+    });
+  return { runtime, reminders };
+}
