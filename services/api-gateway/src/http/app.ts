@@ -18,7 +18,7 @@ import {
   type ProblemDocument,
 } from './problem.js';
 import { problemFromRemote } from './remote-errors.js';
-import type { AnyRoute, RouteContext } from './route.js';
+import type { AnyRoute, CsvDownload, RouteContext } from './route.js';
 
 export const API_PREFIX = '/api/v1';
 export const OPENAPI_PATH = '/api/openapi.json';
@@ -206,6 +206,26 @@ function send(route: AnyRoute, response: Response, result: unknown): void {
       response.status(spec.status).json(shaped.data);
       return;
     }
+    case 'table': {
+      const download = result as { json: unknown } | CsvDownload;
+      if ('csv' in download) {
+        response
+          .status(200)
+          .set({
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition': contentDisposition(download.filename),
+          })
+          // The byte order mark makes Excel read the file as UTF-8 (Cyrillic names, ₽).
+          .send(`${UTF8_BOM}${download.csv}`);
+        return;
+      }
+      const shaped = spec.schema.safeParse(download.json);
+      if (!shaped.success) {
+        throw new Error(`route ${route.id} answered outside its response schema: ${shaped.error.message}`);
+      }
+      response.status(200).json(shaped.data);
+      return;
+    }
     case 'png':
       response.status(200).type('image/png').send(result);
       return;
@@ -215,6 +235,16 @@ function send(route: AnyRoute, response: Response, result: unknown): void {
     case 'sse':
       return; // the handler owns the open stream
   }
+}
+
+const UTF8_BOM = '\uFEFF';
+
+/** `attachment; filename="…"`, with an RFC 5987 `filename*` when the name is not plain ASCII. */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7E]|["\\]/g, '_');
+  return ascii === filename
+    ? `attachment; filename="${filename}"`
+    : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 function unmatched(routes: readonly AnyRoute[]): RequestHandler {

@@ -97,6 +97,21 @@ function success(route: AnyRoute, components: SchemaComponents): Json {
           content: { 'application/json': { schema: components.convert(spec.schema, 'output') } },
         },
       };
+    case 'table':
+      return {
+        200: {
+          description: spec.description,
+          content: {
+            'application/json': { schema: components.convert(spec.schema, 'output') },
+            'text/csv': {
+              schema: {
+                type: 'string',
+                description: 'With `format=csv`: RFC 4180, a header row, UTF-8 with a byte order mark',
+              },
+            },
+          },
+        },
+      };
     case 'png':
       return {
         200: {

@@ -34,7 +34,13 @@ export interface EmptyResponse {
   kind: 'empty';
   description: string;
 }
-export type ResponseSpec = JsonResponse | PngResponse | SseResponse | EmptyResponse;
+/** JSON by default, or a CSV download when the handler answers with one (`?format=csv`). */
+export interface TableResponse<S extends z.ZodType = z.ZodType> {
+  kind: 'table';
+  schema: S;
+  description: string;
+}
+export type ResponseSpec = JsonResponse | PngResponse | SseResponse | EmptyResponse | TableResponse;
 
 export const json = <S extends z.ZodType>(
   schema: S,
@@ -44,10 +50,27 @@ export const json = <S extends z.ZodType>(
 export const png = (description: string): PngResponse => ({ kind: 'png', description });
 export const sse = (description: string): SseResponse => ({ kind: 'sse', description });
 export const noContent = (description: string): EmptyResponse => ({ kind: 'empty', description });
+export const table = <S extends z.ZodType>(schema: S, description: string): TableResponse<S> => ({
+  kind: 'table',
+  schema,
+  description,
+});
+
+/** A CSV file to download: the text without BOM (the pipeline adds it) and the file's name. */
+export interface CsvDownload {
+  csv: string;
+  filename: string;
+}
 
 /** What a handler returns: the body before the response schema shapes it, PNG bytes, or nothing. */
 export type HandlerResult<R extends ResponseSpec> =
-  R extends JsonResponse<infer S> ? z.input<S> : R extends PngResponse ? Buffer : void;
+  R extends JsonResponse<infer S>
+    ? z.input<S>
+    : R extends TableResponse<infer S>
+      ? { json: z.input<S> } | CsvDownload
+      : R extends PngResponse
+        ? Buffer
+        : void;
 
 export interface RouteContext<P, Q, B> {
   params: P;

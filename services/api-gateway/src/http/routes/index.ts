@@ -3,7 +3,9 @@ import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
 import { inviteRoutes } from './invites.js';
 import { notificationRoutes } from './notifications.js';
+import { reportRoutes } from './reports.js';
 import { settingsRoutes } from './settings.js';
+import { taskRoutes } from './tasks.js';
 import { telegramLinkRoutes } from './telegram-links.js';
 import { userRoutes } from './users.js';
 
@@ -15,5 +17,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...telegramLinkRoutes,
   ...settingsRoutes,
   ...notificationRoutes,
+  ...taskRoutes,
   ...auditRoutes,
+  ...reportRoutes,
 ];

@@ -4,6 +4,8 @@ import { ROUTES } from './index.js';
 import { buildOpenApiDocument, roleMatrix } from '../openapi.js';
 import { openApiPath } from '../route.js';
 
+type Json = Record<string, Record<string, unknown>>;
+
 describe('the route registry', () => {
   it('has one operation id and one handler per method and path', () => {
     expect(new Set(ROUTES.map((route) => route.id)).size).toBe(ROUTES.length);
@@ -39,5 +41,35 @@ describe('the route registry', () => {
       expect(document.paths[openApiPath(route.path)]?.[route.method]?.['x-roles']).toEqual(roles);
     }
     expect(roleMatrix(ROUTES)).toContain('| PUT /settings/telegram | ✓ |  |  |  |  |  |');
+  });
+
+  it('documents the dispatch routes and the task report: admins dispatch, managers only read', () => {
+    const document = buildOpenApiDocument(ROUTES) as {
+      paths: Record<string, Record<string, { 'x-roles': unknown; responses: Record<string, Json> }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const expected: [string, string, string[]][] = [
+      ['post', '/tasks', ['admin']],
+      ['get', '/tasks', ['admin', 'manager']],
+      ['get', '/tasks/{id}', ['admin', 'manager']],
+      ['patch', '/tasks/{id}', ['admin']],
+      ['delete', '/tasks/{id}', ['admin']],
+      ['post', '/tasks/{id}/assign', ['admin']],
+      ['post', '/tasks/{id}/send', ['admin']],
+      ['post', '/tasks/{id}/client-info', ['admin']],
+      ['post', '/tasks/{id}/complete', ['admin']],
+      ['post', '/tasks/{id}/status', ['admin']],
+      ['get', '/reports/tasks', ['admin']],
+    ];
+    for (const [method, path, roles] of expected) {
+      expect(document.paths[path]?.[method]?.['x-roles'], `${method} ${path}`).toEqual(roles);
+    }
+    expect(document.paths['/tasks/{id}/send']?.post?.responses).toHaveProperty('409');
+    expect(Object.keys(document.paths['/reports/tasks']?.get?.responses['200']?.content ?? {})).toEqual([
+      'application/json',
+      'text/csv',
+    ]);
+    expect(document.components.schemas).toHaveProperty('Task');
+    expect(document.components.schemas).toHaveProperty('TaskReportRow');
   });
 });
