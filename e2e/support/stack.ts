@@ -13,6 +13,8 @@ import { notificationEnvSchema } from '@fieldgram/notification/config';
 import { createNotificationService } from '@fieldgram/notification/service';
 import { auditEnvSchema } from '@fieldgram/audit/config';
 import { createAuditService } from '@fieldgram/audit/service';
+import { taskEnvSchema } from '@fieldgram/task/config';
+import { createTaskService } from '@fieldgram/task/service';
 import { apiGatewayEnvSchema } from '@fieldgram/api-gateway/config';
 import { createApiGateway } from '@fieldgram/api-gateway/service';
 
@@ -27,7 +29,10 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(env: TestEnv, options: { logLevel?: string } = {}): Promise<Stack> {
+export async function startStack(
+  env: TestEnv,
+  options: { logLevel?: string; reminderDelayMs?: number; escalationDelayMs?: number } = {},
+): Promise<Stack> {
   const sandbox = await TelegramSandbox.start({ limits: 'off' });
   const bot = sandbox.createBot({ username: 'fieldgram_e2e_bot' });
   const apiPort = await freePort();
@@ -51,6 +56,17 @@ export async function startStack(env: TestEnv, options: { logLevel?: string } = 
       ),
     );
     await start(await createAuditService(auditEnvSchema.parse(base)));
+    await start(
+      await createTaskService(
+        taskEnvSchema.parse({
+          ...base,
+          ...(options.reminderDelayMs ? { TASK_REMINDER_DELAY_MS: String(options.reminderDelayMs) } : {}),
+          ...(options.escalationDelayMs
+            ? { TASK_ESCALATION_DELAY_MS: String(options.escalationDelayMs) }
+            : {}),
+        }),
+      ),
+    );
     await start(await createNotificationService(notificationEnvSchema.parse(base)));
     await start(await createConversationService(conversationEnvSchema.parse(base)));
     await start(

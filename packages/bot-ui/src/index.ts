@@ -41,3 +41,13 @@ export {
   type Page,
   type PageWindow,
 } from './pager/pager.js';
+export {
+  MY_TASKS_LIST,
+  TASK_BUTTONS,
+  taskClientInfoMessageKey,
+  taskCompleteKeyboard,
+  taskOfferKeyboard,
+  taskOfferMessageKey,
+  taskSkipReasonKeyboard,
+  type TaskButtonAction,
+} from './tasks/task-buttons.js';

@@ -17,5 +17,7 @@ export const conversationEnvSchema = platformEnvSchema.extend({
   CONVERSATION_PREFETCH: z.coerce.number().int().min(1).max(1_000).default(100),
   /** How long a question to identity may take before the update is retried. */
   IDENTITY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** How long the task service may take to answer a technician's tap before the update is retried. */
+  TASK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
 });
 export type ConversationEnv = z.output<typeof conversationEnvSchema>;

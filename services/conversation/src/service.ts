@@ -3,6 +3,7 @@ import { KeyedSerializer, ServiceRuntime } from '@fieldgram/platform';
 import { messages, type Messages } from '@fieldgram/contracts';
 import type { ConversationEnv } from './config.js';
 import { identityOverRpc } from './ports/identity.js';
+import { tasksOverRpc } from './ports/tasks.js';
 import { SessionStore } from './session/session-store.js';
 import { ReplySender } from './transport/reply-sender.js';
 import { inboundHandler, type ConversationDeps, type Routes } from './handlers/turn.js';
@@ -12,9 +13,13 @@ import { handleCallback } from './handlers/callback.js';
 import { handleContact } from './handlers/contact.js';
 import { handleMedia } from './handlers/media.js';
 import { handleMyChatMember } from './handlers/my-chat-member.js';
+import { taskRoutes } from './handlers/tasks.js';
+import { taskEventHandlers } from './handlers/task-events.js';
 
 export const SERVICE_NAME = 'conversation';
 export const UPDATES_QUEUE = 'conversation.updates';
+/** Task events for technicians (offers, client details, reminders). */
+export const TASK_EVENTS_QUEUE = 'conversation.task-events';
 
 export interface ConversationService {
   runtime: ServiceRuntime<Messages>;
@@ -23,7 +28,10 @@ export interface ConversationService {
 
 export interface ConversationServiceOptions {
   logger?: Logger;
-  /** The flows behind menu buttons, callback namespaces and wizards (none yet: issue 4 is the front door). */
+  /**
+   * The flows behind menu buttons, callback namespaces and wizards, added to (and overriding)
+   * the built-in ones: the technician's task flow (issue 5).
+   */
   routes?: Partial<Routes>;
 }
 
@@ -50,13 +58,18 @@ export function createConversationService(
   });
   const deps: ConversationDeps = {
     identity: identityOverRpc(() => runtime.rpc, env.IDENTITY_TIMEOUT_MS),
+    tasks: tasksOverRpc(() => runtime.rpc, env.TASK_TIMEOUT_MS),
     sessions,
     replies: new ReplySender((command, causedBy) =>
       runtime.publish('tg.out', command, { causedBy, partitionKey: `chat:${command.chatId}` }),
     ),
     orgLang: env.ORG_LANGUAGE,
     logger: runtime.logger,
-    routes: { menu: {}, callbacks: {}, wizards: {}, ...options.routes },
+    routes: {
+      menu: { ...taskRoutes.menu, ...options.routes?.menu },
+      callbacks: { ...taskRoutes.callbacks, ...options.routes?.callbacks },
+      wizards: { ...taskRoutes.wizards, ...options.routes?.wizards },
+    },
   };
   const chats = new KeyedSerializer();
 
@@ -75,6 +88,11 @@ export function createConversationService(
     // One consuming instance at a time (the others stand by), so a chat's updates stay in order
     // even with several instances running (DESIGN §3).
     singleActiveConsumer: true,
+  });
+  runtime.consume({
+    queue: TASK_EVENTS_QUEUE,
+    handlers: taskEventHandlers(deps, chats),
+    prefetch: env.CONVERSATION_PREFETCH,
   });
   return Promise.resolve({ runtime, sessions });
 }

@@ -4,6 +4,7 @@ import { loadMigrationDirectory, ServiceRuntime, type HandlerMap } from '@fieldg
 import { messages, type EventType, type Messages } from '@fieldgram/contracts';
 import type { NotificationEnv } from './config.js';
 import { RULES, ruleEventTypes, type NotificationRule } from './domain/rules.js';
+import { OFFER_EDITS, type OfferEdit } from './domain/offer-edits.js';
 import { RecipientDirectory } from './recipients/directory.js';
 import { notifyOnEventHandler } from './handlers/notify-on-event.js';
 import { telegramSentHandler } from './handlers/telegram-sent.js';
@@ -21,6 +22,8 @@ export interface NotificationService {
 export interface NotificationServiceOptions {
   /** The rules to apply (default: RULES). */
   rules?: readonly NotificationRule[];
+  /** How technicians' offers follow their tasks (default: OFFER_EDITS). */
+  offerEdits?: readonly OfferEdit[];
   /** Delays between tries of a consumed event (default: the platform's). */
   retryDelaysMs?: readonly number[];
   /** How long to wait for identity's answers (default: the platform's 5 s). */
@@ -36,6 +39,7 @@ export async function createNotificationService(
   options: NotificationServiceOptions = {},
 ): Promise<NotificationService> {
   const rules = options.rules ?? RULES;
+  const offerEdits = options.offerEdits ?? OFFER_EDITS;
   const runtime = new ServiceRuntime({
     name: SERVICE_NAME,
     registry: messages,
@@ -48,12 +52,16 @@ export async function createNotificationService(
   const notify = notifyOnEventHandler({
     runtime,
     rules,
+    offerEdits,
     directory: new RecipientDirectory(() => runtime.rpc),
     defaultLanguage: env.NOTIFICATION_DEFAULT_LANGUAGE,
   });
   // The map's type lists every event type; at run time it holds (and binds) only the rules' ones.
   const ruleHandlers = Object.fromEntries(
-    ruleEventTypes(rules).map((type) => [type, notify]),
+    ruleEventTypes(
+      rules,
+      offerEdits.map((edit) => edit.event),
+    ).map((type) => [type, notify]),
   ) as unknown as HandlerMap<Messages, EventType<Messages>>;
 
   runtime

@@ -1,4 +1,4 @@
-import type { ReplyMarkup } from '@fieldgram/bot-ui';
+import type { InlineKeyboardMarkup, ReplyMarkup } from '@fieldgram/bot-ui';
 import type { DataInput, Messages } from '@fieldgram/contracts';
 
 /** What the bot says in answer to one update, before it becomes Bot API calls. */
@@ -9,7 +9,14 @@ export type Outgoing =
       markup?: ReplyMarkup;
       /** Quote-reply to this message of the chat (if it is gone, the text is sent anyway). */
       replyTo?: number;
+      /** bot-gateway remembers the sent message under this key, for later edits (`task:<id>:offer`). */
+      messageKey?: string;
     }
+  /**
+   * An edit of a message sent earlier under `messageKey`: new text (its inline keyboard replaced
+   * by `markup`, or removed), or only the keyboard when there is no text.
+   */
+  | { kind: 'edit'; messageKey: string; text?: string; markup?: InlineKeyboardMarkup }
   | { kind: 'callback-answer'; callbackQueryId: string; text?: string; alert?: boolean };
 
 export type TgOutCommand = DataInput<Messages, 'tg.out'>;
@@ -34,9 +41,22 @@ export function toTgOut(envelopeId: string, chatId: number, replies: readonly Ou
         },
       };
     }
+    if (reply.kind === 'edit') {
+      return {
+        idempotencyKey,
+        chatId,
+        method: reply.text !== undefined ? 'editMessageText' : 'editMessageReplyMarkup',
+        params: {
+          ...(reply.text !== undefined ? { text: reply.text } : {}),
+          ...(reply.markup ? { reply_markup: reply.markup } : {}),
+        },
+        messageKey: reply.messageKey,
+      };
+    }
     return {
       idempotencyKey,
       chatId,
+      ...(reply.messageKey !== undefined ? { messageKey: reply.messageKey } : {}),
       method: 'sendMessage',
       params: {
         text: reply.text,

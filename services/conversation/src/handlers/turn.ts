@@ -5,6 +5,7 @@ import type { KeyedSerializer, MessageHandler } from '@fieldgram/platform';
 import { chooseLang } from '../domain/language.js';
 import type { Outgoing } from '../domain/outgoing.js';
 import type { IdentityPort } from '../ports/identity.js';
+import type { TaskPort } from '../ports/tasks.js';
 import type { Session, SessionStore, WizardState } from '../session/session-store.js';
 import type { ReplySender } from '../transport/reply-sender.js';
 
@@ -40,6 +41,7 @@ export interface Routes {
 
 export interface ConversationDeps {
   identity: IdentityPort;
+  tasks: TaskPort;
   sessions: SessionStore;
   replies: ReplySender;
   orgLang: Lang;

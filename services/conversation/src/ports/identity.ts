@@ -27,6 +27,8 @@ export interface IdentityPort {
     causedBy: Cause,
   ): Promise<RegisterResult>;
   getUserByTelegram(telegramId: number, causedBy: Cause): Promise<User | null>;
+  /** A person by id (a task's assignee); null if identity knows no such person. */
+  getUser(userId: string, causedBy: Cause): Promise<User | null>;
 }
 
 /**
@@ -50,6 +52,19 @@ export function identityOverRpc(rpc: () => RpcClient<Messages>, timeoutMs: numbe
           rpc().request('identity.get-user-by-telegram', { telegramId }, { causedBy, timeoutMs }),
         )
       ).user,
+    getUser: async (userId, causedBy) => {
+      try {
+        return await outage(() => rpc().request('identity.get-user', { userId }, { causedBy, timeoutMs }));
+      } catch (error) {
+        if (
+          error instanceof PermanentError &&
+          error.cause instanceof RemoteError &&
+          error.cause.code === 'not_found'
+        )
+          return null;
+        throw error;
+      }
+    },
   };
 }
 

@@ -74,7 +74,19 @@ describe('notification rules', () => {
   });
 
   it('lists the event types to subscribe to, each once', () => {
-    expect(ruleEventTypes()).toEqual(['user.registered']);
+    expect(ruleEventTypes()).toEqual([
+      'user.registered',
+      'task.created',
+      'task.sent',
+      'task.accepted',
+      'task.rejected',
+      'task.client-info-released',
+      'task.completed',
+      'task.status-changed',
+      'task.deleted',
+      'task.offer-unanswered',
+    ]);
+    expect(ruleEventTypes([], ['task.assigned', 'task.assigned'])).toEqual(['task.assigned']);
   });
 
   it('picks the language from the Telegram language code, else the default', () => {
@@ -88,6 +100,7 @@ describe('notification rules', () => {
   });
 
   it('templates: fields of the event, encoded in hrefs; a missing field is a rule bug', () => {
+    expect(renderTemplate('({client.name})', { client: { name: 'Olga' } })).toBe('(Olga)');
     expect(renderTemplate('/users/{id}', { id: 'a/b c' }, encodeURIComponent)).toBe('/users/a%2Fb%20c');
     expect(renderTemplate('#{n} by {who}', { n: 42, who: 'Ann' })).toBe('#42 by Ann');
     expect(() => renderTemplate('({name})', { userId: 'x' })).toThrow(/needs the field "name"/);
@@ -112,8 +125,72 @@ describe('Telegram delivery keys', () => {
 
 /** The smallest data of the rule's event that satisfies its condition, from the schema's shape. */
 function sampleData(rule: NotificationRule): Record<string, unknown> {
-  const schema = messages[rule.event].data as unknown as { shape?: Record<string, unknown> };
-  const data: Record<string, unknown> = {};
-  for (const field of Object.keys(schema.shape ?? {})) data[field] = `<${field}>`;
-  return { ...data, ...rule.when };
+  const names = Object.fromEntries((rule.names ?? []).map(({ as }) => [as, `<${as}>`]));
+  return { ...sampleOf(messages[rule.event].data, ''), ...names, ...rule.when };
 }
+
+function sampleOf(schema: unknown, path: string): Record<string, unknown> {
+  const shape = (schema as { shape?: Record<string, unknown> }).shape ?? {};
+  const data: Record<string, unknown> = {};
+  for (const [field, inner] of Object.entries(shape)) {
+    const nested = (inner as { shape?: unknown }).shape !== undefined;
+    data[field] = nested ? sampleOf(inner, `${path}${field}.`) : `<${path}${field}>`;
+  }
+  return data;
+}
+
+const TASK = '0194f1a2-7c3d-7abc-8def-0123456789ab';
+const ANN = '0194f1a2-7c3d-7abc-8def-00000000a001';
+const base = { taskId: TASK, number: 1042, title: 'Fix the boiler', assigneeId: ANN };
+
+/** Renders what the admins are told about a task event (the assignee's name filled in as the service does). */
+function told(type: string, data: Record<string, unknown>, language: 'ru' | 'en'): string[] {
+  return matchingRules(RULES, { type, data }).map(
+    (rule) => renderNotification(rule, { ...data, assigneeName: 'Ann Lee' }, language).text,
+  );
+}
+
+describe('task notifications (S0-13)', () => {
+  it('tell the admins every step, with the assignee by name, with sound, in Russian or English', () => {
+    expect(told('task.created', { ...base, area: 'North' }, 'en')).toEqual([
+      'Task #1042 created: Fix the boiler',
+    ]);
+    expect(told('task.sent', { ...base, area: 'North', sendCount: 1 }, 'en')).toEqual([
+      'Task #1042 sent to (Ann Lee)',
+    ]);
+    expect(told('task.accepted', base, 'en')).toEqual(['Task #1042 accepted by (Ann Lee)']);
+    expect(told('task.accepted', base, 'ru')).toEqual(['Задача №1042 принята (Ann Lee)']);
+    expect(told('task.rejected', { ...base, reason: 'Too far' }, 'en')).toEqual([
+      'Task #1042 rejected by (Ann Lee): Too far',
+    ]);
+    expect(told('task.rejected', { ...base, reason: null }, 'en')).toEqual([
+      'Task #1042 rejected by (Ann Lee)',
+    ]);
+    expect(told('task.rejected', { ...base, reason: 'Далеко' }, 'ru')).toEqual([
+      'Задача №1042 отклонена (Ann Lee): Далеко',
+    ]);
+    const client = { name: 'Olga Ivanova', phone: '+7 900', address: 'Lenina 1', notes: null };
+    expect(told('task.client-info-released', { ...base, client }, 'en')).toEqual([
+      'Client info sent for task #1042 (Olga Ivanova)',
+    ]);
+    expect(told('task.client-info-released', { ...base, client }, 'ru')).toEqual([
+      'Данные клиента отправлены по задаче №1042 (Olga Ivanova)',
+    ]);
+    expect(told('task.completed', base, 'en')).toEqual(['Task #1042 marked completed: Fix the boiler']);
+    const change = { ...base, from: 'accepted', to: 'cancelled', action: 'change-status' };
+    expect(told('task.status-changed', { ...change, reason: 'client cancelled' }, 'en')).toEqual([
+      'Status of task #1042 changed: accepted → cancelled (client cancelled)',
+    ]);
+    expect(told('task.status-changed', { ...change, reason: null }, 'en')).toEqual([
+      'Status of task #1042 changed: accepted → cancelled',
+    ]);
+    expect(told('task.deleted', base, 'ru')).toEqual(['Задача №1042 удалена: Fix the boiler']);
+    expect(told('task.offer-unanswered', { ...base, sendCount: 1 }, 'en')).toEqual([
+      'No answer from (Ann Lee) for task #1042',
+    ]);
+    for (const rule of RULES.filter((r) => r.event.startsWith('task.'))) {
+      expect(rule).toMatchObject({ recipients: [{ kind: 'role', role: 'admin' }], sound: true });
+      expect(rule.channels).toEqual(['feed', 'telegram']);
+    }
+  });
+});

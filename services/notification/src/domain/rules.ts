@@ -26,6 +26,11 @@ export type RecipientSelector =
   /** The person whose id is in this field of the event (e.g. a client's `managerId`). */
   | { kind: 'user'; field: string };
 
+export interface NameLookup {
+  field: string;
+  as: string;
+}
+
 export interface ActionTemplate {
   label: Localized;
   /** A REST resource the console opens, e.g. `/api/v1/users/{userId}`. */
@@ -38,6 +43,13 @@ export interface NotificationRule<T extends EventType<Messages> = EventType<Mess
   event: T;
   /** Every listed field of the event's data must equal the given value. */
   when: Condition<DataOf<Messages, T>>;
+  /** Fields that must have a value (not null, not empty), e.g. a rejection's reason. */
+  whenPresent?: readonly (keyof DataOf<Messages, T> & string)[];
+  /**
+   * People named in the text: the person whose id is in `field` is looked up (identity) and
+   * their name is available to the templates as `{as}` (e.g. `assigneeId` → `{assigneeName}`).
+   */
+  names?: readonly NameLookup[];
   recipients: readonly RecipientSelector[];
   text: Localized;
   /** What the item is about (`user:{userId}`); null if nothing in particular. */
@@ -56,6 +68,11 @@ function rule<T extends EventType<Messages>>(definition: NotificationRule<T>): N
 const REVIEW_USER: ActionTemplate = {
   label: { ru: 'Проверить / изменить', en: 'Review / edit' },
   href: '/api/v1/users/{userId}',
+};
+
+const OPEN_TASK: ActionTemplate = {
+  label: { ru: 'Открыть задачу', en: 'Open task' },
+  href: '/api/v1/tasks/{taskId}',
 };
 
 export const RULES: readonly NotificationRule[] = [
@@ -83,11 +100,137 @@ export const RULES: readonly NotificationRule[] = [
     actions: [REVIEW_USER],
     channels: ['feed', 'telegram'],
   }),
+  ...taskRules(),
 ];
 
+/** S0-13 for the dispatch workflow: every step of a task → every active admin, with sound. */
+function taskRules(): NotificationRule[] {
+  const toAdmins = {
+    recipients: [{ kind: 'role', role: 'admin' }],
+    subject: 'task:{taskId}',
+    sound: true,
+    actions: [OPEN_TASK],
+    channels: ['feed', 'telegram'],
+  } as const;
+  const assignee = [{ field: 'assigneeId', as: 'assigneeName' }] as const;
+  return [
+    rule({
+      id: 'task-created',
+      event: 'task.created',
+      when: {},
+      text: { ru: 'Создана задача №{number}: {title}', en: 'Task #{number} created: {title}' },
+      ...toAdmins,
+    }),
+    rule({
+      id: 'task-sent',
+      event: 'task.sent',
+      when: {},
+      names: assignee,
+      text: {
+        ru: 'Задача №{number} отправлена технику ({assigneeName})',
+        en: 'Task #{number} sent to ({assigneeName})',
+      },
+      ...toAdmins,
+    }),
+    rule({
+      id: 'task-accepted',
+      event: 'task.accepted',
+      when: {},
+      names: assignee,
+      text: {
+        ru: 'Задача №{number} принята ({assigneeName})',
+        en: 'Task #{number} accepted by ({assigneeName})',
+      },
+      ...toAdmins,
+    }),
+    rule({
+      id: 'task-rejected-with-reason',
+      event: 'task.rejected',
+      when: {},
+      whenPresent: ['reason'],
+      names: assignee,
+      text: {
+        ru: 'Задача №{number} отклонена ({assigneeName}): {reason}',
+        en: 'Task #{number} rejected by ({assigneeName}): {reason}',
+      },
+      ...toAdmins,
+    }),
+    rule({
+      id: 'task-rejected',
+      event: 'task.rejected',
+      when: { reason: null },
+      names: assignee,
+      text: {
+        ru: 'Задача №{number} отклонена ({assigneeName})',
+        en: 'Task #{number} rejected by ({assigneeName})',
+      },
+      ...toAdmins,
+    }),
+    rule({
+      id: 'task-client-info-released',
+      event: 'task.client-info-released',
+      when: {},
+      text: {
+        ru: 'Данные клиента отправлены по задаче №{number} ({client.name})',
+        en: 'Client info sent for task #{number} ({client.name})',
+      },
+      ...toAdmins,
+    }),
+    rule({
+      id: 'task-completed',
+      event: 'task.completed',
+      when: {},
+      text: { ru: 'Задача №{number} выполнена: {title}', en: 'Task #{number} marked completed: {title}' },
+      ...toAdmins,
+    }),
+    rule({
+      id: 'task-status-changed-with-reason',
+      event: 'task.status-changed',
+      when: {},
+      whenPresent: ['reason'],
+      text: {
+        ru: 'Статус задачи №{number} изменён: {from} → {to} ({reason})',
+        en: 'Status of task #{number} changed: {from} → {to} ({reason})',
+      },
+      ...toAdmins,
+    }),
+    rule({
+      id: 'task-status-changed',
+      event: 'task.status-changed',
+      when: { reason: null },
+      text: {
+        ru: 'Статус задачи №{number} изменён: {from} → {to}',
+        en: 'Status of task #{number} changed: {from} → {to}',
+      },
+      ...toAdmins,
+    }),
+    rule({
+      id: 'task-deleted',
+      event: 'task.deleted',
+      when: {},
+      text: { ru: 'Задача №{number} удалена: {title}', en: 'Task #{number} deleted: {title}' },
+      ...toAdmins,
+    }),
+    rule({
+      id: 'task-offer-unanswered',
+      event: 'task.offer-unanswered',
+      when: {},
+      names: assignee,
+      text: {
+        ru: 'Нет ответа от ({assigneeName}) по задаче №{number}',
+        en: 'No answer from ({assigneeName}) for task #{number}',
+      },
+      ...toAdmins,
+    }),
+  ];
+}
+
 /** The event types any rule listens to: what the service subscribes to. */
-export function ruleEventTypes(rules: readonly NotificationRule[] = RULES): EventType<Messages>[] {
-  return [...new Set(rules.map((r) => r.event))];
+export function ruleEventTypes(
+  rules: readonly NotificationRule[] = RULES,
+  also: readonly EventType<Messages>[] = [],
+): EventType<Messages>[] {
+  return [...new Set([...rules.map((r) => r.event), ...also])];
 }
 
 /** The rules an event triggers, in the order they are listed. */
@@ -98,8 +241,13 @@ export function matchingRules(
   return rules.filter(
     (r) =>
       r.event === event.type &&
-      Object.entries(r.when).every(([field, expected]) => fieldOf(event.data, field) === expected),
+      Object.entries(r.when).every(([field, expected]) => fieldOf(event.data, field) === expected) &&
+      (r.whenPresent ?? []).every((field) => isPresent(fieldOf(event.data, field))),
   );
+}
+
+function isPresent(value: unknown): boolean {
+  return value !== null && value !== undefined && (typeof value !== 'string' || value.trim().length > 0);
 }
 
 /** The recipient's language from their Telegram `language_code` (`en-US` → en); else the default. */
@@ -157,7 +305,7 @@ export function renderTemplate(
   data: unknown,
   encode: (value: string) => string = (value) => value,
 ): string {
-  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (_match, field: string) => {
+  return template.replace(/\{([A-Za-z0-9_.]+)\}/g, (_match, field: string) => {
     const value = fieldOf(data, field);
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
       throw new Error(`template "${template}" needs the field "${field}", which the event does not have`);
@@ -166,8 +314,15 @@ export function renderTemplate(
   });
 }
 
-function fieldOf(data: unknown, field: string): unknown {
-  return data !== null && typeof data === 'object' && Object.hasOwn(data, field)
-    ? (data as Record<string, unknown>)[field]
-    : undefined;
+/** A field of the event's data; `client.name` reaches into a nested object. */
+export function fieldOf(data: unknown, field: string): unknown {
+  return field
+    .split('.')
+    .reduce<unknown>(
+      (value, part) =>
+        value !== null && typeof value === 'object' && Object.hasOwn(value, part)
+          ? (value as Record<string, unknown>)[part]
+          : undefined,
+      data,
+    );
 }

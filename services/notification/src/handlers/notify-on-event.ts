@@ -8,6 +8,7 @@ import {
   type NotificationRule,
 } from '../domain/rules.js';
 import { telegramIdempotencyKey } from '../domain/delivery-keys.js';
+import { matchingOfferEdits, offerEditCommand, type OfferEdit } from '../domain/offer-edits.js';
 import type { Recipient, RecipientDirectory } from '../recipients/directory.js';
 import { insertFeedItem } from '../store/feed-store.js';
 import { logFeedDelivery, logPendingDelivery } from '../store/delivery-store.js';
@@ -17,6 +18,7 @@ export const RULES_CONSUMER = 'notification.rules';
 export interface NotifyDeps {
   runtime: ServiceRuntime<Messages>;
   rules: readonly NotificationRule[];
+  offerEdits: readonly OfferEdit[];
   directory: RecipientDirectory;
   defaultLanguage: Language;
 }
@@ -30,17 +32,44 @@ export interface NotifyDeps {
 export function notifyOnEventHandler(deps: NotifyDeps) {
   return async (event: Envelope): Promise<HandlerResult> => {
     const rules = matchingRules(deps.rules, event);
-    if (rules.length === 0) return { duplicate: false };
+    const edits = matchingOfferEdits(deps.offerEdits, event);
+    if (rules.length === 0 && edits.length === 0) return { duplicate: false };
     // Asked before the transaction: no database connection is held while identity answers.
+    const people = new Map<string, ReturnType<RecipientDirectory['lookup']>>();
+    const lookup = (userId: string) => {
+      if (!people.has(userId)) people.set(userId, deps.directory.lookup(userId, event));
+      return people.get(userId)!;
+    };
     const audiences = await Promise.all(
-      rules.map(async (rule) => ({ rule, recipients: await deps.directory.resolve(rule.recipients, event) })),
+      rules.map(async (rule) => ({
+        rule,
+        recipients: await deps.directory.resolve(rule.recipients, event),
+        data: await withNames(rule, event.data, lookup),
+      })),
+    );
+    const offers = await Promise.all(
+      edits.map(async ({ edit, userId }) => ({ edit, person: await lookup(userId) })),
     );
     return deps.runtime.uow.once(RULES_CONSUMER, event, async ({ trx, emit }) => {
-      for (const { rule, recipients } of audiences) {
+      // The technician's offer follows the task (its buttons go); bot-gateway finds it by its key.
+      for (const { edit, person } of offers) {
+        if (person?.telegramId === null || person?.telegramId === undefined) continue;
+        const command = offerEditCommand(
+          edit,
+          event.data,
+          languageOf(person.languageCode, deps.defaultLanguage),
+          {
+            eventId: event.id,
+            chatId: person.telegramId,
+          },
+        );
+        await emit('tg.out', command, { partitionKey: `chat:${person.telegramId}` });
+      }
+      for (const { rule, recipients, data } of audiences) {
         for (const recipient of recipients) {
           const note = renderNotification(
             rule,
-            event.data,
+            data,
             languageOf(recipient.languageCode, deps.defaultLanguage),
           );
           const logged = {
@@ -89,6 +118,22 @@ export function notifyOnEventHandler(deps: NotifyDeps) {
       }
     });
   };
+}
+
+/** The event's data with the names its rule's text needs (`{assigneeName}`); '—' for someone unknown. */
+async function withNames(
+  rule: NotificationRule,
+  data: unknown,
+  lookup: (userId: string) => Promise<{ name: string } | null>,
+): Promise<unknown> {
+  if (!rule.names?.length || data === null || typeof data !== 'object') return data;
+  const named: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  for (const { field, as } of rule.names) {
+    const userId = named[field];
+    const person = typeof userId === 'string' && userId ? await lookup(userId) : null;
+    named[as] = person?.name.trim() || '—';
+  }
+  return named;
 }
 
 function telegramChatOf(recipient: Recipient): number | undefined {

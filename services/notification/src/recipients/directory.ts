@@ -54,13 +54,19 @@ export class RecipientDirectory {
 
   private async activeUser(userId: string | undefined, event: Envelope): Promise<Recipient[]> {
     if (!userId) return [];
+    const user = await this.lookup(userId, event);
+    return user?.active ? [user] : [];
+  }
+
+  /** A person by id, active or not (to name them, or to edit a message in their chat); null if unknown. */
+  async lookup(userId: string, event: Envelope): Promise<(Recipient & { active: boolean }) | null> {
     try {
       const user = await this.ask(() =>
         this.rpc().request('identity.get-user', { userId }, { causedBy: event }),
       );
-      return user.active ? [recipientOf(user)] : [];
+      return { ...recipientOf(user), active: user.active };
     } catch (error) {
-      if (error instanceof RemoteError && error.code === 'not_found') return [];
+      if (error instanceof RemoteError && error.code === 'not_found') return null;
       throw error;
     }
   }

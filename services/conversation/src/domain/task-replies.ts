@@ -1,0 +1,132 @@
+import {
+  MY_TASKS_LIST,
+  PAGE_SIZE,
+  inlineKeyboard,
+  pageWindow,
+  pagerRow,
+  t,
+  taskClientInfoMessageKey,
+  taskCompleteKeyboard,
+  taskOfferKeyboard,
+  taskOfferMessageKey,
+  taskSkipReasonKeyboard,
+  type Lang,
+} from '@fieldgram/bot-ui';
+import type { DataOf, Messages, TaskStatus, TaskSummary } from '@fieldgram/contracts';
+import type { TaskRefusal } from '../ports/tasks.js';
+import type { Outgoing } from './outgoing.js';
+
+/** The statuses "My tasks" lists: what is still to do, and what was done. */
+export const MY_TASK_STATUSES: TaskStatus[] = ['sent', 'accepted', 'client_info_sent', 'completed'];
+
+/** `2026-11-21T14:00:00Z` → `2026-11-21 14:00 UTC` (the organization's time zone is not configured yet). */
+export function formatWhen(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/**
+ * The offer of a sent task (S0-07): number, title, area, time and description — the event
+ * carries no client data, and none is shown. A resend first takes the buttons off the previous
+ * offer (the same message key), then sends the new one under that key, so the offer key always
+ * names the latest offer for notification's edits.
+ */
+export function offerReplies(event: DataOf<Messages, 'task.sent'>, lang: Lang): Outgoing[] {
+  const lines = [
+    t(lang, 'task.offer.title', { number: event.number, title: event.title }),
+    t(lang, 'task.offer.area', { area: event.area }),
+    event.scheduledAt
+      ? t(lang, 'task.offer.when', { when: formatWhen(event.scheduledAt) })
+      : t(lang, 'task.offer.whenOpen'),
+    ...(event.description?.trim() ? ['', event.description.trim()] : []),
+    '',
+    t(lang, 'task.offer.question'),
+  ];
+  const messageKey = taskOfferMessageKey(event.taskId);
+  const offer: Outgoing = {
+    kind: 'message',
+    text: lines.join('\n'),
+    markup: taskOfferKeyboard(lang, event.taskId),
+    messageKey,
+  };
+  return event.sendCount > 1 ? [{ kind: 'edit', messageKey }, offer] : [offer];
+}
+
+/** The released client block (S0-09) with "Mark as Completed". */
+export function clientInfoReplies(
+  event: DataOf<Messages, 'task.client-info-released'>,
+  lang: Lang,
+): Outgoing[] {
+  const { client } = event;
+  const lines = [
+    t(lang, 'task.clientInfo.title', { number: event.number, title: event.title }),
+    t(lang, 'task.clientInfo.name', { name: client.name }),
+    t(lang, 'task.clientInfo.phone', { phone: client.phone }),
+    t(lang, 'task.clientInfo.address', { address: client.address }),
+    ...(client.notes?.trim() ? [t(lang, 'task.clientInfo.notes', { notes: client.notes.trim() })] : []),
+  ];
+  return [
+    {
+      kind: 'message',
+      text: lines.join('\n'),
+      markup: taskCompleteKeyboard(lang, event.taskId),
+      messageKey: taskClientInfoMessageKey(event.taskId),
+    },
+  ];
+}
+
+export function reminderReplies(event: DataOf<Messages, 'task.offer-reminded'>, lang: Lang): Outgoing[] {
+  return [{ kind: 'message', text: t(lang, 'task.reminder', { number: event.number, title: event.title }) }];
+}
+
+const REFUSAL_TEXT = {
+  conflict: 'task.refused.conflict',
+  forbidden: 'task.refused.forbidden',
+  not_found: 'task.refused.notFound',
+  invalid: 'task.refused.invalid',
+} as const satisfies Record<TaskRefusal, string>;
+
+export function refusalText(refusal: TaskRefusal, lang: Lang): string {
+  return t(lang, REFUSAL_TEXT[refusal]);
+}
+
+/** The answer to a press the task service refused: polite, and nothing else happens. */
+export function refusedPress(callbackQueryId: string, refusal: TaskRefusal, lang: Lang): Outgoing {
+  return { kind: 'callback-answer', callbackQueryId, text: refusalText(refusal, lang) };
+}
+
+export function rejectQuestion(taskId: string, number: number, lang: Lang): Outgoing {
+  return {
+    kind: 'message',
+    text: t(lang, 'task.reject.ask', { number }),
+    markup: taskSkipReasonKeyboard(lang, taskId),
+  };
+}
+
+/** One page of "My tasks", with the pager under it when there is more than one page. */
+export function myTasksReply(
+  items: readonly TaskSummary[],
+  total: number,
+  page: number,
+  lang: Lang,
+): Outgoing {
+  if (total === 0) return { kind: 'message', text: t(lang, 'task.list.empty') };
+  const window = pageWindow(total, page, PAGE_SIZE);
+  const lines = [
+    t(lang, 'task.list.title', { total }),
+    ...items.map((item) =>
+      t(lang, 'task.list.item', {
+        number: item.number,
+        title: item.title,
+        status: t(lang, `task.status.${item.status}`),
+      }),
+    ),
+  ];
+  const pager = pagerRow(lang, window, MY_TASKS_LIST);
+  return {
+    kind: 'message',
+    text: lines.join('\n'),
+    ...(pager.length > 0 ? { markup: inlineKeyboard([pager]) } : {}),
+  };
+}
