@@ -1,6 +1,8 @@
 // Issue 5, end to end: an admin dispatches a task through the bot (S0-06…S0-10, S0-13).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestEnv, waitFor } from '@fieldgram/testkit';
+import { sleep, useTestEnv, waitFor } from '@fieldgram/testkit';
+import amqplib from 'amqplib';
+import { createEnvelope } from '@fieldgram/contracts';
 import type { SandboxUser } from '@fieldgram/telegram-sandbox';
 import { ADMIN, startStack, type Stack } from './support/stack.js';
 import { ApiClient } from './support/api-client.js';
@@ -37,7 +39,7 @@ function messagesTo(user: SandboxUser) {
 }
 
 beforeAll(async () => {
-  stack = await startStack(env());
+  stack = await startStack(env(), { reminderDelayMs: 1_500, escalationDelayMs: 4_000 });
   admin = await ApiClient.login(stack.apiUrl, ADMIN.login, ADMIN.password);
   feed = await admin.openNotificationStream();
   const { link } = (await admin.call('GET', '/invites/join-link?role=technician')).body as { link: string };
@@ -102,15 +104,209 @@ describe('technician dispatch', () => {
         ((await admin.call('GET', `/tasks/${task.id}`)).body as { status: string }).status === 'completed',
       { message: 'completed' },
     );
-    const done = (await admin.call('GET', `/tasks/${task.id}`)).body as { history: { to: string }[] };
-    expect(done.history.map((h) => h.to)).toEqual([
-      'new',
-      'sent',
-      'accepted',
-      'client_info_sent',
-      'completed',
+    const done = (await admin.call('GET', `/tasks/${task.id}`)).body as {
+      history: { action: string; to: string }[];
+    };
+    expect(done.history.map((h) => `${h.action}→${h.to}`)).toEqual([
+      'create→new',
+      'assign→new',
+      'send→sent',
+      'accept→accepted',
+      'release-client-info→client_info_sent',
+      'complete→completed',
     ]);
+    const completed = await waitFor(
+      () => feed.items.find((i) => String(i.text).startsWith(`Задача №${task.number} выполнена`)),
+      { message: 'completed notification in the feed' },
+    );
+    expect(completed.sound).toBe(true);
     expect(messagesTo(tech.user).length).toBeGreaterThan(2);
+  });
+
+  async function createAndSend(title: string, technicianId: string): Promise<{ id: string; number: number }> {
+    const task = (await admin.call('POST', '/tasks', { title, area: 'Южный район', client: CLIENT }))
+      .body as { id: string; number: number };
+    expect((await admin.call('POST', `/tasks/${task.id}/assign`, { technicianId })).status).toBe(200);
+    expect((await admin.call('POST', `/tasks/${task.id}/send`)).status).toBe(200);
+    return task;
+  }
+
+  async function offerTo(user: SandboxUser, title: string, after = 0) {
+    return stack.sandbox.waitForEvent(
+      stack.bot.token,
+      user.id,
+      (e) =>
+        e.kind === 'message' && (e.message?.text ?? '').includes(title) && Boolean(e.message?.reply_markup),
+      { timeoutMs: 10_000, after },
+    );
+  }
+
+  function button(
+    event: {
+      message?: { reply_markup?: { inline_keyboard?: { text: string; callback_data?: string }[][] } };
+    },
+    label: RegExp,
+  ) {
+    return event.message?.reply_markup?.inline_keyboard?.flat().find((b) => label.test(b.text))
+      ?.callback_data;
+  }
+
+  it('reject with a reason tells the admin; after a reassignment the old buttons do nothing; resend works', async () => {
+    const olga = await joinTechnician('Olga', 'olga_t');
+    const semen = await joinTechnician('Semen', 'semen_t');
+    const task = await createAndSend('Replace the meter', olga.id);
+    const offer = await offerTo(olga.user, 'Replace the meter');
+    await olga.user.pressButton(stack.bot.token, offer.messageId!, button(offer, /reject/i)!);
+    const ask = await stack.sandbox.waitForEvent(stack.bot.token, olga.user.id, (e) => e.kind === 'message', {
+      after: offer.seq,
+    });
+    await olga.user.sendText(stack.bot.token, 'Too far for me today');
+    await waitFor(
+      () =>
+        feed.items.find(
+          (i) => String(i.text) === `Задача №${task.number} отклонена (Olga): Too far for me today`,
+        ),
+      {
+        message: 'rejected by (name): reason in the feed',
+      },
+    );
+    expect(ask.message?.text).toBeTruthy();
+    // The bot confirms the rejection to Olga; everything after this point must be silence.
+    await stack.sandbox.waitForEvent(stack.bot.token, olga.user.id, (e) => e.kind === 'message', {
+      after: ask.seq,
+    });
+
+    expect((await admin.call('POST', `/tasks/${task.id}/assign`, { technicianId: semen.id })).status).toBe(
+      200,
+    );
+    expect((await admin.call('POST', `/tasks/${task.id}/send`)).status).toBe(200);
+    const semenOffer = await offerTo(semen.user, 'Replace the meter');
+
+    // Olga's old Accept button: a polite answer and no effect.
+    const before = stack.sandbox.chatLog(stack.bot.token, olga.user.id).at(-1)!.seq;
+    await olga.user
+      .pressButton(stack.bot.token, offer.messageId!, button(offer, /accept/i) ?? `task:accept:${task.id}`)
+      .catch(() => undefined);
+    await sleep(800);
+    expect(
+      (await admin.call('GET', `/tasks/${task.id}`)).body as { status: string; assigneeId: string },
+    ).toMatchObject({ status: 'sent', assigneeId: semen.id });
+    expect(
+      stack.sandbox
+        .chatLog(stack.bot.token, olga.user.id)
+        .filter((e) => e.seq > before && e.kind === 'message'),
+    ).toHaveLength(0);
+
+    // Resend to the same technician: a fresh offer that can be accepted.
+    expect((await admin.call('POST', `/tasks/${task.id}/send`)).status).toBe(200);
+    const again = await offerTo(semen.user, 'Replace the meter', semenOffer.seq);
+    await semen.user.pressButton(stack.bot.token, again.messageId!, button(again, /accept/i)!);
+    await waitFor(
+      async () =>
+        ((await admin.call('GET', `/tasks/${task.id}`)).body as { status: string }).status === 'accepted',
+      {
+        message: 'accepted after the resend',
+      },
+    );
+  });
+
+  it("another technician's forged task:accept press changes nothing and gets a polite answer", async () => {
+    const owner = await joinTechnician('Oleg', 'oleg_t');
+    const intruder = await joinTechnician('Igor', 'igor_t');
+    const task = await createAndSend('Install the sink', owner.id);
+    await offerTo(owner.user, 'Install the sink');
+
+    const connection = await amqplib.connect(env().amqpUrl);
+    const channel = await connection.createChannel();
+    const { queue } = await channel.assertQueue('', { exclusive: true });
+    await channel.bindQueue(queue, 'fg.tg', 'tg.out');
+    const answers: { method: string; params: Record<string, unknown> }[] = [];
+    await channel.consume(
+      queue,
+      (m) => m && answers.push((JSON.parse(m.content.toString()) as { data: (typeof answers)[number] }).data),
+      { noAck: true },
+    );
+    const forged = createEnvelope({
+      type: 'tg.in.callback',
+      source: 'bot-gateway',
+      partitionKey: `chat:${intruder.user.id}`,
+      data: {
+        updateId: 9_000_001,
+        chat: { id: intruder.user.id, type: 'private' },
+        from: {
+          id: intruder.user.id,
+          isBot: false,
+          firstName: 'Igor',
+          username: 'igor_t',
+          languageCode: 'en',
+        },
+        date: Math.floor(Date.now() / 1000),
+        callbackQueryId: 'forged-1',
+        data: `task:accept:${task.id}`,
+      },
+    });
+    const confirm = await connection.createConfirmChannel();
+    confirm.publish('fg.tg', 'tg.in.callback', Buffer.from(JSON.stringify(forged)), {
+      persistent: true,
+      messageId: forged.id,
+      type: forged.type,
+    });
+    await confirm.waitForConfirms();
+    const answer = await waitFor(
+      () =>
+        answers.find((a) => a.method === 'answerCallbackQuery' && a.params.callback_query_id === 'forged-1'),
+      {
+        message: 'a polite callback answer',
+      },
+    );
+    await connection.close();
+    expect(String(answer.params.text)).toBeTruthy();
+    expect(((await admin.call('GET', `/tasks/${task.id}`)).body as { status: string }).status).toBe('sent');
+  });
+
+  it('an unanswered offer gets a reminder, then the admin is told; an answered one gets neither', async () => {
+    const quiet = await joinTechnician('Quiet', 'quiet_t');
+    const silent = await createAndSend('Check the wiring', quiet.id);
+    const offer = await offerTo(quiet.user, 'Check the wiring');
+    await stack.sandbox.waitForEvent(
+      stack.bot.token,
+      quiet.user.id,
+      (e) => e.kind === 'message' && (e.message?.text ?? '').includes(`#${silent.number}`),
+      {
+        after: offer.seq,
+        timeoutMs: 10_000,
+      },
+    );
+    await waitFor(
+      () => feed.items.find((i) => String(i.text) === `Нет ответа от (Quiet) по задаче №${silent.number}`),
+      {
+        message: 'the admin escalation',
+        timeoutMs: 15_000,
+      },
+    );
+
+    const quick = await joinTechnician('Quick', 'quick_t');
+    const answered = await createAndSend('Fix the tap', quick.id);
+    const quickOffer = await offerTo(quick.user, 'Fix the tap');
+    await quick.user.pressButton(stack.bot.token, quickOffer.messageId!, button(quickOffer, /accept/i)!);
+    await waitFor(
+      async () =>
+        ((await admin.call('GET', `/tasks/${answered.id}`)).body as { status: string }).status === 'accepted',
+      {
+        message: 'accepted',
+      },
+    );
+    await sleep(4_500);
+    expect(feed.items.some((i) => String(i.text).includes(`по задаче №${answered.number}`))).toBe(false);
+    const reminders = stack.sandbox
+      .chatLog(stack.bot.token, quick.user.id)
+      .filter(
+        (e) =>
+          e.seq > quickOffer.seq &&
+          e.kind === 'message' &&
+          (e.message?.text ?? '').includes(`#${answered.number}`),
+      );
+    expect(reminders).toHaveLength(0);
   });
 
   it('sending without an assignee, or completing a task never accepted → 409 with a clear reason', async () => {
