@@ -79,13 +79,20 @@ describe('technician dispatch', () => {
       ?.flat()
       .find((b) => /accept|принять/i.test(b.text));
     await tech.user.pressButton(stack.bot.token, offer.messageId!, accept!.callback_data!);
-    await waitFor(
-      () =>
-        feed.items.find(
-          (i) => /accepted by|принята/i.test(String(i.text)) && String(i.text).includes('Pavel'),
-        ),
-      { message: 'accepted notification' },
+    await waitFor(() => feed.items.find((i) => String(i.text) === `Задача №${task.number} принята (Pavel)`), {
+      message: 'accepted by (name) in the feed',
+    });
+    const edit = await stack.sandbox.waitForEvent(
+      stack.bot.token,
+      tech.user.id,
+      (e) => e.kind === 'edit' && e.messageId === offer.messageId,
+      { after: offer.seq, timeoutMs: 10_000 },
     );
+    expect(edit.message?.text).toMatch(/^✅/);
+    const offerNow = stack.sandbox
+      .messages(stack.bot.token, tech.user.id)
+      .find((m) => m.message_id === offer.messageId);
+    expect(offerNow?.reply_markup?.inline_keyboard?.flat() ?? []).toHaveLength(0);
 
     expect((await admin.call('POST', `/tasks/${task.id}/client-info`)).status).toBe(200);
     const info = await stack.sandbox.waitForEvent(

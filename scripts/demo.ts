@@ -35,8 +35,123 @@ function lastSeq(stack: Stack, user: SandboxUser): number {
   return stack.sandbox.chatLog(stack.bot.token, user.id).at(-1)?.seq ?? 0;
 }
 
+type Feed = Awaited<ReturnType<ApiClient['openNotificationStream']>>;
+
+/** Prints the feed items that arrived since `shown`; returns the new count. */
+async function printFeed(feed: Feed, shown: number, expected = 1): Promise<number> {
+  for (let i = 0; i < 50 && feed.items.length < shown + expected; i++) await pause(100);
+  for (const item of feed.items.slice(shown)) {
+    print(`🔔 admin feed${item.sound ? ' (with sound)' : ''}: ${String(item.text)}`);
+  }
+  return feed.items.length;
+}
+
+function inlineButtons(event: {
+  message?: { reply_markup?: { inline_keyboard?: { text: string; callback_data?: string }[][] } };
+}) {
+  return event.message?.reply_markup?.inline_keyboard?.flat() ?? [];
+}
+
+/** S0-06…S0-10: the admin dispatches a task to Ivan; client data reaches him only once released. */
+async function playDispatch(stack: Stack, admin: ApiClient, feed: Feed, ivan: SandboxUser): Promise<void> {
+  print('\n— Dispatch —\n');
+  let shown = feed.items.length;
+  const ivanRecord = ((await admin.call('GET', '/users?q=ivan_petrov')).body as { items: { id: string }[] })
+    .items[0]!;
+  const client = {
+    name: 'Мария Соколова',
+    phone: '+7 900 123-45-67',
+    address: 'ул. Ленина, 5, кв. 12',
+    notes: 'Домофон 12',
+  };
+  const task = (
+    await admin.call('POST', '/tasks', {
+      title: 'Заменить смеситель',
+      area: 'Центральный район',
+      scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+      client,
+    })
+  ).body as { id: string; number: number };
+  print(
+    `👤 admin: POST /api/v1/tasks → task #${task.number} "Заменить смеситель" (client ${client.name}, ${client.address})`,
+  );
+  shown = await printFeed(feed, shown);
+  await admin.call('POST', `/tasks/${task.id}/assign`, { technicianId: ivanRecord.id });
+  print('👤 admin: assigns it to Ivan Petrov and presses "Send Task Info"');
+  let seq = lastSeq(stack, ivan);
+  await admin.call('POST', `/tasks/${task.id}/send`);
+  const offer = await stack.sandbox.waitForEvent(
+    stack.bot.token,
+    ivan.id,
+    (e) => e.kind === 'message' && inlineButtons(e).length > 0,
+    { after: seq, timeoutMs: 15_000 },
+  );
+  seq = await botReplies(stack, ivan, seq);
+  print(
+    `      [buttons: ${inlineButtons(offer)
+      .map((b) => b.text)
+      .join(' | ')}]  — no client name, phone or address`,
+  );
+  shown = await printFeed(feed, shown);
+
+  print(`\n  📱 Ivan taps "${inlineButtons(offer)[0]?.text}"`);
+  await ivan.pressButton(stack.bot.token, offer.messageId!, inlineButtons(offer)[0]!.callback_data!);
+  shown = await printFeed(feed, shown);
+  const edit = await stack.sandbox
+    .waitForEvent(stack.bot.token, ivan.id, (e) => e.kind === 'edit' && e.messageId === offer.messageId, {
+      after: seq,
+      timeoutMs: 5_000,
+    })
+    .catch(() => undefined);
+  print(
+    edit
+      ? `  ✏️  the offer message is edited to: ${edit.message?.text ?? ''}`
+      : '  (the offer message was not edited)',
+  );
+
+  print('\n👤 admin: presses "Send Client Info" (POST /api/v1/tasks/…/client-info)');
+  await admin.call('POST', `/tasks/${task.id}/client-info`);
+  const info = await stack.sandbox.waitForEvent(
+    stack.bot.token,
+    ivan.id,
+    (e) => e.kind === 'message' && inlineButtons(e).length > 0,
+    { after: seq, timeoutMs: 15_000 },
+  );
+  seq = await botReplies(stack, ivan, seq);
+  print(
+    `      [buttons: ${inlineButtons(info)
+      .map((b) => b.text)
+      .join(' | ')}]`,
+  );
+  shown = await printFeed(feed, shown);
+
+  print(`\n  📱 Ivan finishes the job and taps "${inlineButtons(info)[0]?.text}"`);
+  await ivan.pressButton(stack.bot.token, info.messageId!, inlineButtons(info)[0]!.callback_data!);
+  await botReplies(stack, ivan, seq).catch(() => seq);
+  await printFeed(feed, shown);
+
+  const final = (await admin.call('GET', `/tasks/${task.id}`)).body as {
+    status: string;
+    history: { at: string; action: string; to: string }[];
+  };
+  print(`\n👤 admin: GET /api/v1/tasks/${task.id} → status ${final.status}; history:`);
+  for (const entry of final.history)
+    print(`      ${entry.at.slice(11, 19)}  ${entry.action.padEnd(20)} → ${entry.to}`);
+  const csv = await fetch(`${stack.apiUrl}/reports/tasks?format=csv`, {
+    headers: { authorization: `Bearer ${admin.token ?? ''}` },
+  });
+  const lines = (await csv.text())
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  print(`\n👤 admin: GET /api/v1/reports/tasks?format=csv → ${lines.length - 1} rows; first lines:`);
+  for (const line of lines.slice(0, 3)) print(`      ${line.slice(0, 150)}`);
+}
+
 async function main(): Promise<void> {
-  print('fieldgram demo: a technician and a client join through the bot; the admin watches live.\n');
+  print(
+    'fieldgram demo: a technician and a client join through the bot, then a task is dispatched; the admin watches live.\n',
+  );
   const env = await createTestEnv('demo');
   const stack = await startStack(env);
   try {
@@ -102,6 +217,7 @@ async function main(): Promise<void> {
       await olga.sendText(stack.bot.token, 'hello?');
       await botReplies(stack, olga, olgaSeq);
     }
+    await playDispatch(stack, admin, feed, ivan);
     feed.close();
     print('\nDone. Everything above went through RabbitMQ, PostgreSQL and Redis; Telegram was the sandbox.');
   } finally {
