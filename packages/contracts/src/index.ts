@@ -23,3 +23,13 @@ export {
   type TaskStatus,
   type TaskSummary,
 } from './messages/task.js';
+export {
+  CURRENCY_MINOR_DIGITS,
+  CurrencySchema,
+  InvoiceItemInputSchema,
+  InvoiceItemSchema,
+  InvoiceSchema,
+  InvoiceStatusSchema,
+  type Invoice,
+  type InvoiceStatus,
+} from './messages/invoice.js';

@@ -3,6 +3,7 @@ import { botGatewayMessages } from './bot-gateway.js';
 import { identityMessages } from './identity.js';
 import { notificationMessages } from './notification.js';
 import { taskMessages } from './task.js';
+import { invoiceMessages } from './invoice.js';
 import { telegramMessages } from './telegram.js';
 
 /**
@@ -16,5 +17,6 @@ export const messages = {
   ...notificationMessages,
   ...auditMessages,
   ...taskMessages,
+  ...invoiceMessages,
 } as const;
 export type Messages = typeof messages;
