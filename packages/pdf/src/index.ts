@@ -1,0 +1,1 @@
+export { renderPdf, type Content, type TableCell, type TDocumentDefinitions } from './render-pdf.js';
