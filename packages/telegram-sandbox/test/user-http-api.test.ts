@@ -82,7 +82,7 @@ it('creates users and plays them: text, command, button press, photo; the chat v
   const form = new FormData();
   form.append('botToken', bot.token);
   form.append('caption', 'uploaded');
-  form.append('file', new Blob([solidPng(10, 10, [1, 2, 3])]), 'dot.png');
+  form.append('file', new Blob([new Uint8Array(solidPng(10, 10, [1, 2, 3]))]), 'dot.png');
   expect(
     (await fetch(`${sandbox.apiRoot}/sandbox/users/${userId}/sendPhoto`, { method: 'POST', body: form }))
       .status,

@@ -33,6 +33,8 @@ export const apiGatewayEnvSchema = platformEnvSchema
     LOGIN_LOCK_MINUTES: count(15, 24 * 60),
     /** A comment line on every open SSE stream this often, so proxies keep it open. */
     SSE_HEARTBEAT_SECONDS: count(15, 300),
+    /** Where the services keep files (invoice PDFs): the gateway reads them from here. */
+    OBJECT_STORAGE_DIR: z.string().trim().min(1).default('.fieldgram/objects'),
     /** Express' `trust proxy` (e.g. `loopback`, `1`, `10.0.0.0/8`) when behind a reverse proxy. */
     TRUST_PROXY: z.string().trim().min(1).optional(),
   })

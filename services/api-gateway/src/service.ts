@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ServiceRuntime } from '@fieldgram/platform';
+import path from 'node:path';
+import { LocalDirectoryStorage, ServiceRuntime } from '@fieldgram/platform';
 import { messages, type Messages } from '@fieldgram/contracts';
 import type { ApiGatewayEnv } from './config.js';
 import { resolveJwtSecret } from './auth/jwt-secret.js';
@@ -63,6 +64,7 @@ export function createApiGateway(env: ApiGatewayEnv): Promise<ApiGateway> {
       rpc: rpcOver(() => runtime.rpc),
       url: (path) => `${env.PUBLIC_BASE_URL ?? ''}${path}`,
       sseHeartbeatMs: env.SSE_HEARTBEAT_SECONDS * 1000,
+      storage: new LocalDirectoryStorage(path.resolve(env.OBJECT_STORAGE_DIR)),
     };
     const app = createApiApp({
       routes: ROUTES,

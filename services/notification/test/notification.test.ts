@@ -145,6 +145,42 @@ describe('notification', () => {
     });
   });
 
+  it('an invoice paid (S0-11, S0-13) → each admin in their language, with sound, and a push', async () => {
+    const invoiceId = '0194f1a2-7c3d-7abc-8def-0000000001c0';
+    const subject = `invoice:${invoiceId}`;
+    await bus.publish('invoice', 'invoice.status-changed', {
+      invoiceId,
+      number: 'INV-2026-0042',
+      taskId: null,
+      total: 7_560_00,
+      currency: 'RUB',
+      from: 'pending',
+      to: 'paid',
+    });
+    await waitFor(async () => (await itemsAbout(subject)).length === 2, { message: 'two feed items' });
+    expect(await feedOf(olga.id, subject)).toMatchObject({
+      type: 'invoice.status-changed',
+      text: 'Статус счёта №INV-2026-0042 изменён: pending → paid',
+      sound: true,
+      actions: [{ label: 'Открыть счёт', href: `/api/v1/invoices/${invoiceId}` }],
+    });
+    expect(await feedOf(jack.id, subject)).toMatchObject({
+      text: 'Status of invoice #INV-2026-0042 changed: pending → paid',
+      sound: true,
+    });
+    const [push] = await waitFor(
+      () => {
+        const pushes = bus.ofType('tg.out', (d) => JSON.stringify(d).includes('INV-2026-0042'));
+        return pushes.length > 0 && pushes;
+      },
+      { message: 'a Telegram push about the invoice' },
+    );
+    expect(push!.data).toMatchObject({
+      chatId: 7001,
+      params: { text: 'Статус счёта №INV-2026-0042 изменён: pending → paid' },
+    });
+  });
+
   it('the same event delivered twice creates nothing twice', async () => {
     const data = registered({ name: 'Twice' });
     const subject = `user:${data.userId}`;

@@ -18,7 +18,7 @@ import {
   type ProblemDocument,
 } from './problem.js';
 import { problemFromRemote } from './remote-errors.js';
-import type { AnyRoute, CsvDownload, RouteContext } from './route.js';
+import type { AnyRoute, CsvDownload, PdfDownload, RouteContext } from './route.js';
 
 export const API_PREFIX = '/api/v1';
 export const OPENAPI_PATH = '/api/openapi.json';
@@ -207,7 +207,11 @@ function send(route: AnyRoute, response: Response, result: unknown): void {
       return;
     }
     case 'table': {
-      const download = result as { json: unknown } | CsvDownload;
+      const download = result as { json: unknown } | CsvDownload | PdfDownload;
+      if ('pdf' in download) {
+        sendPdf(response, download);
+        return;
+      }
       if ('csv' in download) {
         response
           .status(200)
@@ -229,6 +233,9 @@ function send(route: AnyRoute, response: Response, result: unknown): void {
     case 'png':
       response.status(200).type('image/png').send(result);
       return;
+    case 'pdf':
+      sendPdf(response, result as PdfDownload);
+      return;
     case 'empty':
       response.status(204).end();
       return;
@@ -239,12 +246,25 @@ function send(route: AnyRoute, response: Response, result: unknown): void {
 
 const UTF8_BOM = '\uFEFF';
 
+function sendPdf(response: Response, download: PdfDownload): void {
+  response
+    .status(200)
+    .set({
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': contentDisposition(download.filename, download.disposition),
+    })
+    .send(download.pdf);
+}
+
 /** `attachment; filename="…"`, with an RFC 5987 `filename*` when the name is not plain ASCII. */
-export function contentDisposition(filename: string): string {
+export function contentDisposition(
+  filename: string,
+  disposition: 'attachment' | 'inline' = 'attachment',
+): string {
   const ascii = filename.replace(/[^\x20-\x7E]|["\\]/g, '_');
   return ascii === filename
-    ? `attachment; filename="${filename}"`
-    : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+    ? `${disposition}; filename="${filename}"`
+    : `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 function unmatched(routes: readonly AnyRoute[]): RequestHandler {

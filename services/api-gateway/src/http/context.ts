@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Role } from '@fieldgram/contracts';
+import type { ObjectStorage } from '@fieldgram/platform';
 import type { TokenService } from '../auth/tokens.js';
 import type { LoginLimiter } from '../auth/login-limiter.js';
 import type { StreamTickets } from '../sse/stream-tickets.js';
@@ -25,4 +26,6 @@ export interface GatewayContext {
   /** Absolute URLs when PUBLIC_BASE_URL is set, else paths (`/api/v1/...`). */
   url(path: string): string;
   sseHeartbeatMs: number;
+  /** Files the services stored (invoice PDFs), read by key. */
+  storage: ObjectStorage;
 }

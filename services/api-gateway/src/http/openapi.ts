@@ -109,6 +109,13 @@ function success(route: AnyRoute, components: SchemaComponents): Json {
                 description: 'With `format=csv`: RFC 4180, a header row, UTF-8 with a byte order mark',
               },
             },
+            ...(spec.pdf
+              ? {
+                  'application/pdf': {
+                    schema: { type: 'string', format: 'binary', description: 'With `format=pdf`' },
+                  },
+                }
+              : {}),
           },
         },
       };
@@ -117,6 +124,13 @@ function success(route: AnyRoute, components: SchemaComponents): Json {
         200: {
           description: spec.description,
           content: { 'image/png': { schema: { type: 'string', format: 'binary' } } },
+        },
+      };
+    case 'pdf':
+      return {
+        200: {
+          description: spec.description,
+          content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
         },
       };
     case 'sse':

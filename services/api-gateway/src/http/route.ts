@@ -34,13 +34,21 @@ export interface EmptyResponse {
   kind: 'empty';
   description: string;
 }
-/** JSON by default, or a CSV download when the handler answers with one (`?format=csv`). */
+/** JSON by default, or a CSV (or PDF) download when the handler answers with one (`?format=csv`). */
 export interface TableResponse<S extends z.ZodType = z.ZodType> {
   kind: 'table';
   schema: S;
   description: string;
+  /** The handler may also answer a PDF (`?format=pdf`): documented as such. */
+  pdf?: boolean;
 }
-export type ResponseSpec = JsonResponse | PngResponse | SseResponse | EmptyResponse | TableResponse;
+/** A PDF document (bytes), shown in the browser or downloaded. */
+export interface PdfResponse {
+  kind: 'pdf';
+  description: string;
+}
+export type ResponseSpec =
+  JsonResponse | PngResponse | SseResponse | EmptyResponse | TableResponse | PdfResponse;
 
 export const json = <S extends z.ZodType>(
   schema: S,
@@ -50,11 +58,17 @@ export const json = <S extends z.ZodType>(
 export const png = (description: string): PngResponse => ({ kind: 'png', description });
 export const sse = (description: string): SseResponse => ({ kind: 'sse', description });
 export const noContent = (description: string): EmptyResponse => ({ kind: 'empty', description });
-export const table = <S extends z.ZodType>(schema: S, description: string): TableResponse<S> => ({
+export const table = <S extends z.ZodType>(
+  schema: S,
+  description: string,
+  options: { pdf?: boolean } = {},
+): TableResponse<S> => ({
   kind: 'table',
   schema,
   description,
+  ...(options.pdf ? { pdf: true } : {}),
 });
+export const pdf = (description: string): PdfResponse => ({ kind: 'pdf', description });
 
 /** A CSV file to download: the text without BOM (the pipeline adds it) and the file's name. */
 export interface CsvDownload {
@@ -62,15 +76,24 @@ export interface CsvDownload {
   filename: string;
 }
 
+/** A PDF document: its bytes, its file name, and whether browsers show it (inline) or save it. */
+export interface PdfDownload {
+  pdf: Buffer;
+  filename: string;
+  disposition: 'inline' | 'attachment';
+}
+
 /** What a handler returns: the body before the response schema shapes it, PNG bytes, or nothing. */
 export type HandlerResult<R extends ResponseSpec> =
   R extends JsonResponse<infer S>
     ? z.input<S>
     : R extends TableResponse<infer S>
-      ? { json: z.input<S> } | CsvDownload
+      ? { json: z.input<S> } | CsvDownload | PdfDownload
       : R extends PngResponse
         ? Buffer
-        : void;
+        : R extends PdfResponse
+          ? PdfDownload
+          : void;
 
 export interface RouteContext<P, Q, B> {
   params: P;

@@ -107,7 +107,7 @@ function requestBody(params: Record<string, unknown>, files: Record<string, Uplo
     form.append(name, typeof value === 'string' ? value : JSON.stringify(value));
   }
   for (const [name, file] of Object.entries(files)) {
-    form.append(name, new Blob([file.bytes], { type: file.contentType }), file.fileName);
+    form.append(name, new Blob([new Uint8Array(file.bytes)], { type: file.contentType }), file.fileName);
   }
   return { body: form };
 }

@@ -85,6 +85,11 @@ describe('notification rules', () => {
       'task.status-changed',
       'task.deleted',
       'task.offer-unanswered',
+      'invoice.created',
+      'invoice.sent',
+      'invoice.status-changed',
+      'invoice.deleted',
+      'invoice.overdue-detected',
     ]);
     expect(ruleEventTypes([], ['task.assigned', 'task.assigned'])).toEqual(['task.assigned']);
   });
@@ -191,6 +196,66 @@ describe('task notifications (S0-13)', () => {
     for (const rule of RULES.filter((r) => r.event.startsWith('task.'))) {
       expect(rule).toMatchObject({ recipients: [{ kind: 'role', role: 'admin' }], sound: true });
       expect(rule.channels).toEqual(['feed', 'telegram']);
+    }
+  });
+});
+
+describe('invoice notifications (S0-11, S0-13, S2-04)', () => {
+  const INVOICE = '0194f1a2-7c3d-7abc-8def-0000000001c0';
+  const invoice = {
+    invoiceId: INVOICE,
+    number: 'INV-2026-0007',
+    taskId: TASK,
+    total: 1_234_50,
+    currency: 'RUB',
+  };
+  const say = (type: string, data: Record<string, unknown>, language: 'ru' | 'en') =>
+    matchingRules(RULES, { type, data: messages[type as 'invoice.created'].data.parse(data) }).map((rule) =>
+      renderNotification(rule, data, language),
+    );
+
+  it('tell the admins created, sent, status changed, deleted and overdue, in Russian or English', () => {
+    const cases: [string, Record<string, unknown>, string, string][] = [
+      ['invoice.created', invoice, 'Invoice #INV-2026-0007 created', 'Создан счёт №INV-2026-0007'],
+      [
+        'invoice.sent',
+        { ...invoice, recipientId: ANN },
+        'Invoice #INV-2026-0007 sent',
+        'Счёт №INV-2026-0007 отправлен',
+      ],
+      [
+        'invoice.status-changed',
+        { ...invoice, from: 'pending', to: 'paid' },
+        'Status of invoice #INV-2026-0007 changed: pending → paid',
+        'Статус счёта №INV-2026-0007 изменён: pending → paid',
+      ],
+      ['invoice.deleted', invoice, 'Invoice #INV-2026-0007 deleted', 'Счёт №INV-2026-0007 удалён'],
+      [
+        'invoice.overdue-detected',
+        { ...invoice, dueDate: '2026-03-01' },
+        'Invoice #INV-2026-0007 is overdue (due 2026-03-01)',
+        'Счёт №INV-2026-0007 просрочен (срок оплаты 2026-03-01)',
+      ],
+    ];
+    for (const [type, data, en, ru] of cases) {
+      const [english, ...others] = say(type, data, 'en');
+      expect(others, type).toEqual([]);
+      expect(english, type).toEqual({
+        ruleId: expect.stringMatching(/^invoice-/) as unknown,
+        type,
+        subject: `invoice:${INVOICE}`,
+        text: en,
+        sound: true,
+        actions: [{ label: 'Open invoice', href: `/api/v1/invoices/${INVOICE}` }],
+        channels: ['feed', 'telegram'],
+      });
+      expect(
+        say(type, data, 'ru').map((item) => [item.text, item.actions[0]?.label]),
+        type,
+      ).toEqual([[ru, 'Открыть счёт']]);
+    }
+    for (const rule of RULES.filter((r) => r.event.startsWith('invoice.'))) {
+      expect(rule.recipients).toEqual([{ kind: 'role', role: 'admin' }]);
     }
   });
 });

@@ -75,6 +75,11 @@ const OPEN_TASK: ActionTemplate = {
   href: '/api/v1/tasks/{taskId}',
 };
 
+const OPEN_INVOICE: ActionTemplate = {
+  label: { ru: 'Открыть счёт', en: 'Open invoice' },
+  href: '/api/v1/invoices/{invoiceId}',
+};
+
 export const RULES: readonly NotificationRule[] = [
   // S0-05, S0-13: a technician joined → every active admin, at once, with sound and a review action.
   rule({
@@ -101,6 +106,7 @@ export const RULES: readonly NotificationRule[] = [
     channels: ['feed', 'telegram'],
   }),
   ...taskRules(),
+  ...invoiceRules(),
 ];
 
 /** S0-13 for the dispatch workflow: every step of a task → every active admin, with sound. */
@@ -219,6 +225,56 @@ function taskRules(): NotificationRule[] {
       text: {
         ru: 'Нет ответа от ({assigneeName}) по задаче №{number}',
         en: 'No answer from ({assigneeName}) for task #{number}',
+      },
+      ...toAdmins,
+    }),
+  ];
+}
+
+/** S0-11, S0-13, S2-04: every step of an invoice → every active admin, with sound. */
+function invoiceRules(): NotificationRule[] {
+  const toAdmins = {
+    when: {},
+    recipients: [{ kind: 'role', role: 'admin' }],
+    subject: 'invoice:{invoiceId}',
+    sound: true,
+    actions: [OPEN_INVOICE],
+    channels: ['feed', 'telegram'],
+  } as const;
+  return [
+    rule({
+      id: 'invoice-created',
+      event: 'invoice.created',
+      text: { ru: 'Создан счёт №{number}', en: 'Invoice #{number} created' },
+      ...toAdmins,
+    }),
+    rule({
+      id: 'invoice-sent',
+      event: 'invoice.sent',
+      text: { ru: 'Счёт №{number} отправлен', en: 'Invoice #{number} sent' },
+      ...toAdmins,
+    }),
+    rule({
+      id: 'invoice-status-changed',
+      event: 'invoice.status-changed',
+      text: {
+        ru: 'Статус счёта №{number} изменён: {from} → {to}',
+        en: 'Status of invoice #{number} changed: {from} → {to}',
+      },
+      ...toAdmins,
+    }),
+    rule({
+      id: 'invoice-deleted',
+      event: 'invoice.deleted',
+      text: { ru: 'Счёт №{number} удалён', en: 'Invoice #{number} deleted' },
+      ...toAdmins,
+    }),
+    rule({
+      id: 'invoice-overdue',
+      event: 'invoice.overdue-detected',
+      text: {
+        ru: 'Счёт №{number} просрочен (срок оплаты {dueDate})',
+        en: 'Invoice #{number} is overdue (due {dueDate})',
       },
       ...toAdmins,
     }),

@@ -1,6 +1,7 @@
 import type { AnyRoute } from '../route.js';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
+import { invoiceRoutes } from './invoices.js';
 import { inviteRoutes } from './invites.js';
 import { notificationRoutes } from './notifications.js';
 import { reportRoutes } from './reports.js';
@@ -18,6 +19,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...settingsRoutes,
   ...notificationRoutes,
   ...taskRoutes,
+  ...invoiceRoutes,
   ...auditRoutes,
   ...reportRoutes,
 ];

@@ -72,4 +72,48 @@ describe('the route registry', () => {
     expect(document.components.schemas).toHaveProperty('Task');
     expect(document.components.schemas).toHaveProperty('TaskReportRow');
   });
+
+  it('documents the invoice routes (admins only), the invoice PDF and the event report formats', () => {
+    const document = buildOpenApiDocument(ROUTES) as {
+      paths: Record<string, Record<string, { 'x-roles': unknown; responses: Record<string, Json> }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const expected: [string, string][] = [
+      ['post', '/invoices'],
+      ['get', '/invoices'],
+      ['get', '/invoices/{id}'],
+      ['get', '/invoices/{id}/pdf'],
+      ['post', '/invoices/{id}/send'],
+      ['post', '/invoices/{id}/status'],
+      ['delete', '/invoices/{id}'],
+      ['get', '/reports/events'],
+    ];
+    for (const [method, path] of expected) {
+      expect(document.paths[path]?.[method]?.['x-roles'], `${method} ${path}`).toEqual(['admin']);
+    }
+    expect(document.paths['/invoices']?.post?.responses).toHaveProperty('409');
+    expect(Object.keys(document.paths['/invoices/{id}/pdf']?.get?.responses['200']?.content ?? {})).toEqual([
+      'application/pdf',
+    ]);
+    expect(Object.keys(document.paths['/reports/events']?.get?.responses['200']?.content ?? {})).toEqual([
+      'application/json',
+      'text/csv',
+      'application/pdf',
+    ]);
+    expect(document.components.schemas).toHaveProperty('Invoice');
+    expect(document.components.schemas).toHaveProperty('EventReportRow');
+  });
+
+  it("checks an invoice's body with the contract's schemas, naming the field", () => {
+    const route = ROUTES.find((r) => r.id === 'createInvoice');
+    const result = route?.body?.safeParse({
+      taskId: '0194f1a2-7c3d-7abc-8def-0123456789ab',
+      items: [{ description: 'Work', quantity: -1, unitPrice: 100 }],
+      currency: 'XXX',
+    });
+    expect(result?.error?.issues.map((issue) => issue.path.join('.')).sort()).toEqual([
+      'currency',
+      'items.0.quantity',
+    ]);
+  });
 });
