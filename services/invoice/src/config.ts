@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { platformEnvSchema } from '@fieldgram/platform';
+
+/** invoice's environment (documented in .env.example). */
+export const invoiceEnvSchema = platformEnvSchema.extend({
+  /** Where invoice PDFs go (`invoices/<year>/<number>.pdf`); bot-gateway reads the same directory. */
+  OBJECT_STORAGE_DIR: z.string().trim().min(1).default('.fieldgram/objects'),
+  /** The organization on the invoice's header. */
+  ORG_NAME: z.string().trim().min(1).max(200).default('fieldgram'),
+  /** Address, tax ids, bank details: several lines (a literal `\n` in the variable breaks a line). */
+  ORG_DETAILS: z
+    .string()
+    .optional()
+    .transform((value) => value?.replace(/\\n/g, '\n').trim() || undefined),
+  /** The language of invoices (PDF labels, money and date formats, the bot's caption). */
+  ORG_LANGUAGE: z.enum(['ru', 'en']).default('ru'),
+  /** Test-short delay of the overdue check after a send; by default, the end of the due date (UTC). */
+  INVOICE_OVERDUE_DELAY_MS: z.coerce.number().int().min(0).max(86_400_000).optional(),
+});
+export type InvoiceEnv = z.output<typeof invoiceEnvSchema>;
+export type InvoiceLanguage = InvoiceEnv['ORG_LANGUAGE'];

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import {
+  loadMigrationDirectory,
+  LocalDirectoryStorage,
+  ServiceRuntime,
+  type ObjectStorage,
+} from '@fieldgram/platform';
+import { messages, type Messages } from '@fieldgram/contracts';
+import type { InvoiceEnv } from './config.js';
+import { BullOverdueReminders } from './reminders/overdue-reminders.js';
+import type { InvoiceContext } from './handlers/context.js';
+import { createInvoiceHandler } from './handlers/create-invoice.js';
+import { getInvoiceHandler, listInvoicesHandler } from './handlers/get-invoice.js';
+import { invoicePdfHandler } from './handlers/invoice-pdf.js';
+import { sendInvoiceHandler } from './handlers/send-invoice.js';
+import { changeStatusHandler } from './handlers/change-status.js';
+import { deleteInvoiceHandler } from './handlers/delete-invoice.js';
+
+const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
+export const SERVICE_NAME = 'invoice';
+
+export interface InvoiceService {
+  runtime: ServiceRuntime<Messages>;
+  reminders: BullOverdueReminders;
+  storage: ObjectStorage;
+}
+
+/**
+ * Wiring: invoices of completed tasks (S0-11), answered over request/reply on `invoice.queries`;
+ * PDFs in object storage; events and the bot's `tg.out` through the outbox; overdue reminders on
+ * BullMQ (`invoice-reminders`).
+ */
+export async function createInvoiceService(
+  env: InvoiceEnv,
+  options: { logger?: Logger; storage?: ObjectStorage } = {},
+): Promise<InvoiceService> {
+  const runtime = new ServiceRuntime({
+    name: SERVICE_NAME,
+    registry: messages,
+    env,
+    migrations: await loadMigrationDirectory(MIGRATIONS),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  const storage = options.storage ?? new LocalDirectoryStorage(path.resolve(env.OBJECT_STORAGE_DIR));
+  const reminders = new BullOverdueReminders({
+    redisUrl: env.REDIS_URL,
+    prefix: env.REDIS_PREFIX,
+    delayMs: env.INVOICE_OVERDUE_DELAY_MS,
+    uow: runtime.uow,
+    logger: runtime.logger,
+  });
+  const context: InvoiceContext = { runtime, storage, reminders, env };
+
+  runtime
+    // Before the responder: a send schedules its reminder from its first answer.
+    .part(reminders.part())
+    .respond({
+      queue: 'invoice.queries',
+      handlers: {
+        'invoice.create': createInvoiceHandler(context),
+        'invoice.get': getInvoiceHandler(context),
+        'invoice.list': listInvoicesHandler(context),
+        'invoice.pdf': invoicePdfHandler(context),
+        'invoice.send': sendInvoiceHandler(context),
+        'invoice.change-status': changeStatusHandler(context),
+        'invoice.delete': deleteInvoiceHandler(context),
+      },
+    });
+  return { runtime, reminders, storage };
+}
