@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { TestEnv } from '@fieldgram/testkit/env';
 import { freePort } from '@fieldgram/testkit/env';
 import { SecretBox, type ServiceRuntime } from '@fieldgram/platform';
@@ -15,6 +18,8 @@ import { auditEnvSchema } from '@fieldgram/audit/config';
 import { createAuditService } from '@fieldgram/audit/service';
 import { taskEnvSchema } from '@fieldgram/task/config';
 import { createTaskService } from '@fieldgram/task/service';
+import { invoiceEnvSchema } from '@fieldgram/invoice/config';
+import { createInvoiceService } from '@fieldgram/invoice/service';
 import { apiGatewayEnvSchema } from '@fieldgram/api-gateway/config';
 import { createApiGateway } from '@fieldgram/api-gateway/service';
 
@@ -44,6 +49,8 @@ export async function startStack(
     HTTP_PORT: '0',
     LOG_LEVEL: options.logLevel ?? 'silent',
   };
+  // One object store for the stack: invoice writes PDFs, bot-gateway and the API read them.
+  const storageDir = mkdtempSync(path.join(tmpdir(), 'fg-stack-objects-'));
   const runtimes: ServiceRuntime<Messages>[] = [];
   const start = async (service: { runtime: ServiceRuntime<Messages> }) => {
     await service.runtime.start();
@@ -67,6 +74,9 @@ export async function startStack(
         }),
       ),
     );
+    await start(
+      await createInvoiceService(invoiceEnvSchema.parse({ ...base, OBJECT_STORAGE_DIR: storageDir })),
+    );
     await start(await createNotificationService(notificationEnvSchema.parse(base)));
     await start(await createConversationService(conversationEnvSchema.parse(base)));
     await start(
@@ -77,6 +87,7 @@ export async function startStack(
           TELEGRAM_API_ROOT: sandbox.apiRoot,
           TELEGRAM_BOT_TOKEN: bot.token,
           TELEGRAM_ALBUM_WAIT_MS: '300',
+          OBJECT_STORAGE_DIR: storageDir,
         }),
         { pollTimeoutSeconds: 1 },
       ),
@@ -86,6 +97,7 @@ export async function startStack(
         apiGatewayEnvSchema.parse({
           ...base,
           API_PORT: String(apiPort),
+          OBJECT_STORAGE_DIR: storageDir,
           JWT_SECRET: 'e2e-secret-that-is-at-least-32-characters',
         }),
       ),
@@ -103,6 +115,7 @@ export async function startStack(
     async stop() {
       for (const runtime of [...runtimes].reverse()) await runtime.stop().catch(() => undefined);
       await sandbox.stop();
+      rmSync(storageDir, { recursive: true, force: true });
     },
   };
 }
