@@ -40,7 +40,7 @@ afterAll(async () => {
 
 describe('webhook ingress', () => {
   it('registered its webhook with the secret', async () => {
-    const info = await (await fetch(`${sandbox.apiRoot}/bot${bot.token}/getWebhookInfo`)).json();
+    const info: unknown = await (await fetch(`${sandbox.apiRoot}/bot${bot.token}/getWebhookInfo`)).json();
     expect(info).toMatchObject({ ok: true, result: { url: webhookUrl } });
   });
 
