@@ -1,8 +1,6 @@
-import { Queue, Worker, type Job } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Messages } from '@fieldgram/contracts';
-import type { ServicePart, UnitOfWork } from '@fieldgram/platform';
+import { DelayedJobs, type ServicePart, type UnitOfWork } from '@fieldgram/platform';
 import { findTask } from '../store/tasks-store.js';
 import { taskPartition } from '../handlers/context.js';
 
@@ -43,111 +41,49 @@ export interface OfferRemindersOptions {
  * and only once per offer (the task row remembers which send count it reminded).
  */
 export class BullOfferReminders implements OfferReminders {
-  private queue: Queue<ReminderJob> | null = null;
-  private worker: Worker<ReminderJob> | null = null;
-  private readonly connections: Redis[] = [];
+  private readonly jobs: DelayedJobs<ReminderJob>;
 
-  constructor(private readonly options: OfferRemindersOptions) {}
+  constructor(private readonly options: OfferRemindersOptions) {
+    this.jobs = new DelayedJobs<ReminderJob>({
+      queue: REMINDER_QUEUE,
+      redisUrl: options.redisUrl,
+      prefix: options.prefix,
+      logger: options.logger,
+      process: (name, data) => this.process(name as ReminderKind, data),
+    });
+  }
 
   part(): ServicePart {
-    return {
-      name: 'offer-reminders',
-      start: () => this.start(),
-      stop: () => this.stop(),
-      isReady: () => this.connections.every((connection) => connection.status === 'ready'),
-    };
+    return this.jobs.part();
   }
 
   async schedule(job: ReminderJob): Promise<void> {
-    const queue = this.requireQueue();
     const { remindMs, escalateMs } = this.options;
-    const common = { removeOnComplete: true, removeOnFail: 1_000, attempts: 5 };
-    const backoff = { type: 'exponential', delay: 1_000 } as const;
-    try {
-      await queue.addBulk([
-        {
-          name: 'remind',
-          data: job,
-          opts: {
-            ...common,
-            backoff,
-            delay: remindMs,
-            jobId: reminderJobId('remind', job.taskId, job.sendCount),
-          },
-        },
-        {
-          name: 'escalate',
-          data: job,
-          opts: {
-            ...common,
-            backoff,
-            delay: escalateMs,
-            jobId: reminderJobId('escalate', job.taskId, job.sendCount),
-          },
-        },
-      ]);
-    } catch (error) {
-      // The task is already sent (committed): a lost reminder must not fail the send.
-      this.options.logger.warn({ err: error, taskId: job.taskId }, 'could not schedule offer reminders');
-    }
+    await this.jobs.schedule(
+      (
+        [
+          ['remind', remindMs],
+          ['escalate', escalateMs],
+        ] as const
+      ).map(([kind, delayMs]) => ({
+        name: kind,
+        data: job,
+        delayMs,
+        jobId: reminderJobId(kind, job.taskId, job.sendCount),
+      })),
+    );
   }
 
   async cancel(taskId: string, sendCount: number): Promise<void> {
-    if (sendCount < 1 || !this.queue) return;
-    const queue = this.queue;
-    // Best effort: a job that is not removed finds the offer answered and does nothing.
-    await Promise.all(
-      (['remind', 'escalate'] as const).map((kind) =>
-        queue.remove(reminderJobId(kind, taskId, sendCount)).catch((error: unknown) => {
-          this.options.logger.warn({ err: error, taskId, kind }, 'could not remove an offer reminder');
-        }),
-      ),
+    if (sendCount < 1) return;
+    await this.jobs.cancel(
+      (['remind', 'escalate'] as const).map((kind) => reminderJobId(kind, taskId, sendCount)),
     );
-  }
-
-  private async start(): Promise<void> {
-    const prefix = this.options.prefix.replace(/:+$/, '') || 'fg';
-    this.queue = new Queue<ReminderJob>(REMINDER_QUEUE, { connection: this.connect(), prefix });
-    this.worker = new Worker<ReminderJob>(REMINDER_QUEUE, (job) => this.process(job), {
-      connection: this.connect(),
-      prefix,
-      concurrency: 5,
-    });
-    this.worker.on('failed', (job, error) =>
-      this.options.logger.warn({ err: error, jobId: job?.id }, 'offer reminder failed'),
-    );
-    this.worker.on('error', (error) =>
-      this.options.logger.warn({ err: error }, 'offer reminder worker error'),
-    );
-    await Promise.all([this.queue.waitUntilReady(), this.worker.waitUntilReady()]);
-  }
-
-  private async stop(): Promise<void> {
-    await this.worker?.close();
-    await this.queue?.close();
-    await Promise.all(this.connections.map((connection) => connection.quit().catch(() => undefined)));
-    this.connections.length = 0;
-  }
-
-  private connect(): Redis {
-    // BullMQ needs its own connections: no key prefix of ioredis (it has its own), no request retries cap.
-    const connection = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null });
-    connection.on('error', (error: Error) =>
-      this.options.logger.warn({ err: error }, 'redis error (reminders)'),
-    );
-    this.connections.push(connection);
-    return connection;
-  }
-
-  private requireQueue(): Queue<ReminderJob> {
-    if (!this.queue) throw new Error('offer reminders are not started yet');
-    return this.queue;
   }
 
   /** Re-reads the task: acts only if this very offer is still unanswered, and only once. */
-  private async process(job: Job<ReminderJob>): Promise<void> {
-    const kind = job.name as ReminderKind;
-    const { taskId, sendCount, assigneeId } = job.data;
+  private async process(kind: ReminderKind, job: ReminderJob): Promise<void> {
+    const { taskId, sendCount, assigneeId } = job;
     const column = kind === 'remind' ? 'reminded_send_count' : 'escalated_send_count';
     await this.options.uow.run(async ({ trx, emit }) => {
       const task = await findTask(trx, taskId, 'update');
