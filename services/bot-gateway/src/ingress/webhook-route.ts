@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import express, { type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
 import type { UpdateIntake } from './update-intake.js';
 
@@ -39,6 +39,15 @@ export function webhookRouter(options: {
       options.logger.error({ err: error }, 'update not taken; Telegram will retry it');
       response.status(500).json({ ok: false, description: 'try again' });
     }
+  });
+  // A body that is not JSON or is over the limit: the parser's 4xx (400, 413), not the ops server's 500.
+  router.use(WEBHOOK_PATH, (error: unknown, _request: Request, response: Response, next: NextFunction) => {
+    const status = (error as { status?: unknown }).status;
+    if (typeof status !== 'number' || status < 400 || status >= 500 || response.headersSent) {
+      next(error);
+      return;
+    }
+    response.status(status).json({ ok: false, description: 'Bad Request: unreadable update' });
   });
   return router;
 }
