@@ -43,3 +43,4 @@ export { createRedis } from './redis/redis-client.js';
 export { KeyedSerializer } from './concurrency/keyed-serializer.js';
 export { periodicTask } from './service/periodic-task.js';
 export { DelayedJobs, type DelayedJob, type DelayedJobsOptions } from './jobs/delayed-jobs.js';
+export { containsPattern, escapeLike } from './db/like.js';

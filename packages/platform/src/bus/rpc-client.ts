@@ -2,7 +2,7 @@ import type { Channel, ConsumeMessage } from 'amqplib';
 import CircuitBreaker from 'opossum';
 import type { Logger } from 'pino';
 import type { DataInput, Envelope, QueryType, Registry, ResultOf } from '@fieldgram/contracts';
-import type { BusConnection } from './connection.js';
+import { BusConnection } from './connection.js';
 import { ManagedChannel } from './managed-channel.js';
 import { envelopeProperties } from './publisher.js';
 import { DIRECT_REPLY_TO, ReplySchema, targetOf } from './rpc-protocol.js';
@@ -57,8 +57,29 @@ export class RpcClient<R extends Registry> {
   private readonly pending = new Map<string, Pending>();
   private readonly breakers = new Map<string, CircuitBreaker<[Envelope, number], ConsumeMessage>>();
   private channel!: ManagedChannel<Channel>;
+  /** Set when the client opened its own connection (`connect`); closed with it. */
+  private ownConnection: BusConnection | null = null;
 
   private constructor(private readonly options: RpcClientOptions<R>) {}
+
+  /** A client on a connection of its own, for tools and tests that ask services but run none. */
+  static async connect<R extends Registry>(
+    options: Omit<RpcClientOptions<R>, 'connection'> & { url: string; name: string },
+  ): Promise<RpcClient<R>> {
+    const connection = await BusConnection.open({
+      url: options.url,
+      name: options.name,
+      logger: options.logger,
+    });
+    try {
+      const client = await RpcClient.open({ ...options, connection });
+      client.ownConnection = connection;
+      return client;
+    } catch (error) {
+      await connection.close();
+      throw error;
+    }
+  }
 
   static async open<R extends Registry>(options: RpcClientOptions<R>): Promise<RpcClient<R>> {
     const client = new RpcClient(options);
@@ -117,6 +138,7 @@ export class RpcClient<R extends Registry> {
     for (const breaker of this.breakers.values()) breaker.shutdown();
     this.failPending(new BusUnavailableError('rpc client closed'));
     await this.channel.close();
+    await this.ownConnection?.close();
   }
 
   private breakerFor(target: string): CircuitBreaker<[Envelope, number], ConsumeMessage> {

@@ -1,3 +1,4 @@
+import { escapeLike } from '@fieldgram/platform';
 import type { Knex } from 'knex';
 import type { Actor, Envelope, JournalEntry } from '@fieldgram/contracts';
 
@@ -102,8 +103,4 @@ function toEntry(row: JournalRow): JournalEntry {
     source: row.source,
     correlationId: row.correlation_id,
   };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, '\\$&');
 }

@@ -1,3 +1,4 @@
+import { containsPattern } from '@fieldgram/platform';
 import type { Knex } from 'knex';
 import { newMessageId, type Role, type User } from '@fieldgram/contracts';
 import { nameOf, profileLink } from '../domain/people.js';
@@ -198,11 +199,6 @@ export interface UserFilter {
   pageSize: number;
 }
 
-/** `%`, `_` and `\` typed by a person are literal characters, not patterns. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
-
 export async function listUserRows(
   db: Knex,
   filter: UserFilter,
@@ -212,7 +208,7 @@ export async function listUserRows(
     if (filter.active !== undefined) void query.where('active', filter.active);
     const q = filter.q?.trim();
     if (q) {
-      const pattern = likePattern(q);
+      const pattern = containsPattern(q);
       void query.where((inner) => {
         for (const column of [
           'display_name',

@@ -84,15 +84,12 @@ export function capturingLogger(): { logger: Logger; entries: Record<string, unk
 
 /** Another service asking identity over request/reply, as api-gateway and conversation do. */
 export class Caller {
-  private constructor(
-    private readonly connection: BusConnection,
-    readonly rpc: RpcClient<Messages>,
-  ) {}
+  private constructor(readonly rpc: RpcClient<Messages>) {}
 
   static async open(env: TestEnv): Promise<Caller> {
-    const connection = await BusConnection.open({ url: env.amqpUrl, name: 'caller', logger: silentLogger });
-    const rpc = await RpcClient.open({
-      connection,
+    const rpc = await RpcClient.connect({
+      url: env.amqpUrl,
+      name: 'caller',
       registry: messages,
       source: 'test',
       logger: silentLogger,
@@ -101,7 +98,7 @@ export class Caller {
       // Many concurrent requests in tests: never let a slow burst open the breaker.
       breaker: { volumeThreshold: 1_000_000 },
     });
-    return new Caller(connection, rpc);
+    return new Caller(rpc);
   }
 
   ask<T extends QueryType<Messages>>(
@@ -129,7 +126,6 @@ export class Caller {
 
   async close(): Promise<void> {
     await this.rpc.close();
-    await this.connection.close();
   }
 }
 

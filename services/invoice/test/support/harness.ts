@@ -7,7 +7,7 @@ import amqplib, { type ChannelModel } from 'amqplib';
 import { pino } from 'pino';
 import type { TestEnv } from '@fieldgram/testkit';
 import { waitFor } from '@fieldgram/testkit';
-import { BusConnection, createMetrics, RpcClient, type RequestOptions } from '@fieldgram/platform';
+import { createMetrics, RpcClient, type RequestOptions } from '@fieldgram/platform';
 import {
   messages,
   newMessageId,
@@ -80,15 +80,12 @@ export const ADMIN: { actor: Actor } = { actor: { kind: 'user', userId: newMessa
 
 /** Another service asking over request/reply, as api-gateway does. */
 export class Caller {
-  private constructor(
-    private readonly connection: BusConnection,
-    readonly rpc: RpcClient<Messages>,
-  ) {}
+  private constructor(readonly rpc: RpcClient<Messages>) {}
 
   static async open(env: TestEnv): Promise<Caller> {
-    const connection = await BusConnection.open({ url: env.amqpUrl, name: 'caller', logger: silentLogger });
-    const rpc = await RpcClient.open({
-      connection,
+    const rpc = await RpcClient.connect({
+      url: env.amqpUrl,
+      name: 'caller',
       registry: messages,
       source: 'test',
       logger: silentLogger,
@@ -96,7 +93,7 @@ export class Caller {
       defaultTimeoutMs: 20_000,
       breaker: { volumeThreshold: 1_000_000 },
     });
-    return new Caller(connection, rpc);
+    return new Caller(rpc);
   }
 
   ask<T extends QueryType<Messages>>(
@@ -155,7 +152,6 @@ export class Caller {
 
   async close(): Promise<void> {
     await this.rpc.close();
-    await this.connection.close();
   }
 }
 

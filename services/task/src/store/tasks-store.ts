@@ -1,3 +1,4 @@
+import { containsPattern } from '@fieldgram/platform';
 import type { Knex } from 'knex';
 import {
   newMessageId,
@@ -149,11 +150,6 @@ export interface TaskFilter {
   pageSize: number;
 }
 
-/** `%`, `_` and `\` typed by a person are literal characters, not patterns. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
-
 export async function listTaskRows(
   db: Knex,
   filter: TaskFilter,
@@ -171,7 +167,7 @@ export async function listTaskRows(
       }
       const q = filter.q?.trim().replace(/^#/, '');
       if (q) {
-        const pattern = likePattern(q);
+        const pattern = containsPattern(q);
         void query.where((inner) => {
           void inner.orWhereRaw('title ilike ?', [pattern]).orWhereRaw('area ilike ?', [pattern]);
           void inner.orWhereRaw('description ilike ?', [pattern]);

@@ -2,13 +2,7 @@ import amqplib, { type ChannelModel } from 'amqplib';
 import { pino } from 'pino';
 import type { TestEnv } from '@fieldgram/testkit';
 import { waitFor } from '@fieldgram/testkit';
-import {
-  BusConnection,
-  createMetrics,
-  RemoteError,
-  RpcClient,
-  type RequestOptions,
-} from '@fieldgram/platform';
+import { createMetrics, RemoteError, RpcClient, type RequestOptions } from '@fieldgram/platform';
 import {
   messages,
   type Actor,
@@ -63,15 +57,12 @@ export async function startServices(
 
 /** Another service asking over request/reply, as api-gateway and conversation do. */
 export class Caller {
-  private constructor(
-    private readonly connection: BusConnection,
-    readonly rpc: RpcClient<Messages>,
-  ) {}
+  private constructor(readonly rpc: RpcClient<Messages>) {}
 
   static async open(env: TestEnv): Promise<Caller> {
-    const connection = await BusConnection.open({ url: env.amqpUrl, name: 'caller', logger: silentLogger });
-    const rpc = await RpcClient.open({
-      connection,
+    const rpc = await RpcClient.connect({
+      url: env.amqpUrl,
+      name: 'caller',
       registry: messages,
       source: 'test',
       logger: silentLogger,
@@ -79,7 +70,7 @@ export class Caller {
       defaultTimeoutMs: 15_000,
       breaker: { volumeThreshold: 1_000_000 },
     });
-    return new Caller(connection, rpc);
+    return new Caller(rpc);
   }
 
   ask<T extends QueryType<Messages>>(
@@ -111,7 +102,6 @@ export class Caller {
 
   async close(): Promise<void> {
     await this.rpc.close();
-    await this.connection.close();
   }
 }
 
