@@ -11,3 +11,13 @@ export { createTestEnv, deleteRedisKeys, testEnvId, type TestEnv } from './isola
 export { freePort } from './ports.js';
 export { sleep, waitFor } from './wait-for.js';
 export { serverControl } from './server-control.js';
+export {
+  SERVICE_NAMES,
+  STACK_ADMIN,
+  startServiceStack,
+  type StackService,
+  type ServiceProcess,
+  type ServiceStack,
+  type ServiceStackOptions,
+} from './service-stack.js';
+export { startProcess, type ChildHandle, type ExitStatus } from './child-process.js';

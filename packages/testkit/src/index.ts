@@ -28,3 +28,12 @@ export {
 } from './child-process.js';
 export { connectPg, withPg, type PgClient } from './pg-client.js';
 export { serverControl } from './server-control.js';
+export {
+  SERVICE_NAMES,
+  STACK_ADMIN,
+  startServiceStack,
+  type StackService,
+  type ServiceProcess,
+  type ServiceStack,
+  type ServiceStackOptions,
+} from './service-stack.js';
