@@ -48,13 +48,6 @@ if [ -z "${AMQP_URL:-}" ]; then
     rabbitmq-plugins enable rabbitmq_management >/dev/null
     wait_port 15672 "RabbitMQ management" || exit 1
   fi
-  # Partitioned queues (per-chat order over several instances) route through a consistent-hash exchange.
-  if command -v rabbitmq-plugins >/dev/null 2>&1 && port_open 5672 &&
-    ! rabbitmq-plugins list -e -m 2>/dev/null | grep -qx rabbitmq_consistent_hash_exchange; then
-    echo "ensure-infra: enabling rabbitmq_consistent_hash_exchange"
-    rabbitmqctl await_startup >/dev/null 2>&1 || true
-    rabbitmq-plugins enable rabbitmq_consistent_hash_exchange >/dev/null
-  fi
   if ! port_open 5672; then
     echo "ensure-infra: RabbitMQ is not running on 127.0.0.1:5672; start it, use docker compose, or set AMQP_URL" >&2
   fi

@@ -11,6 +11,14 @@ export {
   type HandlerResult,
   type MessageHandler,
 } from './bus/consumer.js';
+export { PartitionedConsumer, type PartitionedConsumerOptions } from './bus/partitioned-consumer.js';
+export {
+  PARTITION_SLOTS,
+  assignPartitions,
+  partitionQueueName,
+  slotExchangeName,
+  slotOf,
+} from './bus/partitions.js';
 export { RpcClient, type BreakerSettings, type RequestOptions } from './bus/rpc-client.js';
 export { RpcServer, type QueryHandler, type QueryHandlerMap } from './bus/rpc-server.js';
 export { declareExchanges, declareConsumerQueue, deadQueueName, retryQueueName } from './bus/topology.js';

@@ -17,7 +17,12 @@ import { taskRoutes } from './handlers/tasks.js';
 import { taskEventHandlers } from './handlers/task-events.js';
 
 export const SERVICE_NAME = 'conversation';
+/** Partitioned: `conversation.updates.p00` … `.p15`, fed through the `conversation.updates.slots` exchange. */
 export const UPDATES_QUEUE = 'conversation.updates';
+/** Changing it re-partitions the queues: a migration, not a setting. */
+export const UPDATE_PARTITIONS = 16;
+/** The queue every update went through before partitions (kept draining; see below). */
+export const LEGACY_UPDATES_QUEUE = 'conversation.updates';
 /** Task events for technicians (offers, client details, reminders). */
 export const TASK_EVENTS_QUEUE = 'conversation.task-events';
 
@@ -73,21 +78,31 @@ export function createConversationService(
   };
   const chats = new KeyedSerializer();
 
-  runtime.consume({
+  const updateHandlers = {
+    'tg.in.command': inboundHandler(deps, chats, handleCommand),
+    'tg.in.message': inboundHandler(deps, chats, handleMessage),
+    'tg.in.callback': inboundHandler(deps, chats, handleCallback),
+    'tg.in.contact': inboundHandler(deps, chats, handleContact),
+    'tg.in.media': inboundHandler(deps, chats, handleMedia),
+    'tg.in.my_chat_member': inboundHandler(deps, chats, handleMyChatMember),
+  };
+  // A chat's updates in order, one at a time across every instance; chats spread over instances
+  // by partition (DESIGN §3). Within an instance, different chats of one partition still run in
+  // parallel; one chat's wait for each other (the serializer).
+  runtime.consumePartitioned({
     queue: UPDATES_QUEUE,
-    handlers: {
-      'tg.in.command': inboundHandler(deps, chats, handleCommand),
-      'tg.in.message': inboundHandler(deps, chats, handleMessage),
-      'tg.in.callback': inboundHandler(deps, chats, handleCallback),
-      'tg.in.contact': inboundHandler(deps, chats, handleContact),
-      'tg.in.media': inboundHandler(deps, chats, handleMedia),
-      'tg.in.my_chat_member': inboundHandler(deps, chats, handleMyChatMember),
-    },
-    // Many chats at once; one chat's updates still wait for each other (the serializer).
+    partitions: UPDATE_PARTITIONS,
+    handlers: updateHandlers,
     prefetch: env.CONVERSATION_PREFETCH,
-    // One consuming instance at a time (the others stand by), so a chat's updates stay in order
-    // even with several instances running (DESIGN §3).
+  });
+  // The single queue used before partitions: unbound, so nothing new arrives, but what it still
+  // holds (or gets back from its retry ladder or a dead-letter replay) is handled.
+  runtime.consume({
+    queue: LEGACY_UPDATES_QUEUE,
+    handlers: updateHandlers,
+    prefetch: env.CONVERSATION_PREFETCH,
     singleActiveConsumer: true,
+    routing: 'retired',
   });
   runtime.consume({
     queue: TASK_EVENTS_QUEUE,

@@ -4,7 +4,13 @@ import type { DataOf, Envelope, MessageType, Registry } from '@fieldgram/contrac
 import type { BusConnection } from './connection.js';
 import { QueueWorker } from './queue-worker.js';
 import type { Publisher } from './publisher.js';
-import { declareConsumerQueue, declareExchanges, deadQueueName, retryQueueName } from './topology.js';
+import {
+  declareConsumerQueue,
+  declareExchanges,
+  deadQueueName,
+  retryQueueName,
+  type QueueBinding,
+} from './topology.js';
 import { decodeMessage } from './decode.js';
 import { HEADERS, headerNumber } from './headers.js';
 import { isDependencyUnavailable, isPermanentFailure } from './failure.js';
@@ -47,6 +53,13 @@ export interface ConsumerOptions<R extends Registry, T extends MessageType<R>> {
   prefetch?: number;
   retryDelaysMs?: readonly number[];
   singleActiveConsumer?: boolean;
+  /**
+   * How messages reach the queue: by default the queue is bound to each handled type's routing
+   * key; `bindings` replaces that (a partition queue is bound to its slots instead, after
+   * `declareSource` declared the exchange they come from), and
+   * `retired` unbinds the types so the queue only drains what it holds (and its retries).
+   */
+  routing?: { bindings: QueueBinding[]; declareSource?: (channel: Channel) => Promise<void> } | 'retired';
 }
 
 /**
@@ -95,12 +108,16 @@ export class Consumer<R extends Registry, T extends MessageType<R>> {
   private async declare(channel: Channel): Promise<void> {
     const { registry, queue, handlers } = this.options;
     await declareExchanges(channel);
+    const byType = Object.keys(handlers).map((type) => ({
+      exchange: registry[type]!.exchange,
+      routingKey: type,
+    }));
+    const routing = this.options.routing;
+    if (routing !== undefined && routing !== 'retired') await routing.declareSource?.(channel);
     await declareConsumerQueue(channel, {
       queue,
-      bindings: Object.keys(handlers).map((type) => ({
-        exchange: registry[type]!.exchange,
-        routingKey: type,
-      })),
+      bindings: routing === undefined ? byType : routing === 'retired' ? [] : routing.bindings,
+      ...(routing === 'retired' ? { unbind: byType } : {}),
       retryDelaysMs: this.retryDelays(),
       singleActiveConsumer: this.options.singleActiveConsumer ?? false,
     });

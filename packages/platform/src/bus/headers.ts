@@ -8,6 +8,11 @@ export const HEADERS = {
   deadAt: 'x-fg-dead-at',
   replayedAt: 'x-fg-replayed-at',
   partitionKey: 'x-fg-partition-key',
+  /**
+   * The partition slot (0..63, as a string) of the partition key, or of the id when there is none.
+   * No `x-` prefix: a headers exchange ignores headers starting with `x-` when it matches.
+   */
+  slot: 'fg-slot',
   /** Epoch ms after which a request is stale and is dropped unanswered. */
   deadline: 'x-fg-deadline',
 } as const;

@@ -6,6 +6,7 @@ import { ManagedChannel } from './managed-channel.js';
 import { BusUnavailableError, PublishError } from '../errors/bus-errors.js';
 import type { ServiceMetrics } from '../metrics/index.js';
 import { HEADERS } from './headers.js';
+import { slotOf } from './partitions.js';
 
 export interface RawPublish {
   exchange: string;
@@ -102,6 +103,7 @@ export class Publisher {
 export function envelopeProperties(envelope: Envelope, extra: Options.Publish = {}): Options.Publish {
   const headers: Record<string, unknown> = { ...(extra.headers as Record<string, unknown> | undefined) };
   if (envelope.partitionKey !== undefined) headers[HEADERS.partitionKey] = envelope.partitionKey;
+  headers[HEADERS.slot] = String(slotOf(envelope.partitionKey ?? envelope.id));
   return {
     persistent: true,
     contentType: 'application/json',

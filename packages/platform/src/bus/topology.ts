@@ -4,6 +4,8 @@ import { EXCHANGES } from '@fieldgram/contracts';
 export interface QueueBinding {
   exchange: string;
   routingKey: string;
+  /** Binding arguments (a headers exchange matches on these). */
+  arguments?: Record<string, unknown>;
 }
 
 export interface ConsumerQueueSpec {
@@ -13,6 +15,8 @@ export interface ConsumerQueueSpec {
   retryDelaysMs: readonly number[];
   /** One consumer at a time across all instances (ordered processing). */
   singleActiveConsumer?: boolean;
+  /** Bindings to remove (a queue being retired keeps draining but receives nothing new). */
+  unbind?: QueueBinding[];
 }
 
 /** The exchanges every service relies on (DESIGN §2); declaring them is idempotent. */
@@ -57,6 +61,9 @@ export async function declareConsumerQueue(channel: Channel, spec: ConsumerQueue
   }
   await channel.assertQueue(deadQueueName(spec.queue), { durable: true });
   for (const binding of spec.bindings) {
-    await channel.bindQueue(spec.queue, binding.exchange, binding.routingKey);
+    await channel.bindQueue(spec.queue, binding.exchange, binding.routingKey, binding.arguments);
+  }
+  for (const binding of spec.unbind ?? []) {
+    await channel.unbindQueue(spec.queue, binding.exchange, binding.routingKey, binding.arguments);
   }
 }

@@ -2,6 +2,7 @@ export {
   DURATION_BUCKETS,
   createMetrics,
   type LabeledCounter,
+  type LabeledGauge,
   type LabeledHistogram,
   type PlainGauge,
   type ServiceMetrics,

@@ -15,6 +15,10 @@ export interface LabeledHistogram<L> {
   startTimer(): (labels: L) => number;
 }
 
+export interface LabeledGauge<L> {
+  set(labels: L, value: number): void;
+}
+
 export interface PlainGauge {
   set(value: number): void;
   inc(value?: number): void;
@@ -30,6 +34,8 @@ export interface ServiceMetrics {
   readonly handlerDuration: LabeledHistogram<HandlerLabels>;
   readonly outboxPending: PlainGauge;
   readonly rpcDuration: LabeledHistogram<RpcLabels>;
+  /** Partitions of a partitioned queue this instance consumes now. */
+  readonly partitionsOwned: LabeledGauge<{ queue: string }>;
 }
 
 /** 1 ms … 10 s: a handler or call slower than 10 s is a problem whatever its exact time. */
@@ -82,6 +88,12 @@ export function createMetrics({ service }: { service: string }): ServiceMetrics 
       help: 'Request/reply round trips, by outcome',
       labelNames: ['target', 'type', 'outcome'],
       buckets: DURATION_BUCKETS,
+      registers,
+    }),
+    partitionsOwned: new Gauge<'queue'>({
+      name: 'fg_partitions_owned',
+      help: 'Partitions of a partitioned queue this instance consumes',
+      labelNames: ['queue'],
       registers,
     }),
   };

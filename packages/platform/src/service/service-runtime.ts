@@ -5,6 +5,7 @@ import type { DataInput, DataOf, Envelope, MessageType, QueryType, Registry } fr
 import { BusConnection } from '../bus/connection.js';
 import { Publisher } from '../bus/publisher.js';
 import { Consumer, type ConsumerOptions } from '../bus/consumer.js';
+import { PartitionedConsumer, type PartitionedConsumerOptions } from '../bus/partitioned-consumer.js';
 import { RpcClient, type BreakerSettings } from '../bus/rpc-client.js';
 import { RpcServer, type RpcServerOptions } from '../bus/rpc-server.js';
 import { publishMessage } from '../bus/publish-message.js';
@@ -42,7 +43,11 @@ export interface ServiceRuntimeOptions<R extends Registry> {
 
 type ConsumerSpec<R extends Registry, T extends MessageType<R>> = Pick<
   ConsumerOptions<R, T>,
-  'queue' | 'handlers' | 'prefetch' | 'retryDelaysMs' | 'singleActiveConsumer'
+  'queue' | 'handlers' | 'prefetch' | 'retryDelaysMs' | 'singleActiveConsumer' | 'routing'
+>;
+type PartitionedConsumerSpec<R extends Registry, T extends MessageType<R>> = Pick<
+  PartitionedConsumerOptions<R, T>,
+  'queue' | 'handlers' | 'prefetch' | 'retryDelaysMs' | 'partitions' | 'leaseTtlMs' | 'rebalanceIntervalMs'
 >;
 type ResponderSpec<R extends Registry, T extends QueryType<R>> = Pick<
   RpcServerOptions<R, T>,
@@ -106,6 +111,24 @@ export class ServiceRuntime<R extends Registry> {
       name: `consumer:${spec.queue}`,
       start: async () => {
         consumer = await Consumer.start({ ...this.busParts(), ...spec });
+      },
+      stop: async () => consumer?.stop(),
+      isReady: () => this.connectionRef?.isConnected() ?? false,
+    });
+    return this;
+  }
+
+  /**
+   * Registers a consumer of a partitioned queue: messages with the same partition key are handled
+   * in order, one at a time across all instances, and the partitions are spread over the
+   * instances (needs `redis: true`). See PartitionedConsumer.
+   */
+  consumePartitioned<T extends MessageType<R>>(spec: PartitionedConsumerSpec<R, T>): this {
+    let consumer: PartitionedConsumer<R, T> | null = null;
+    this.handlerParts.push({
+      name: `partitioned-consumer:${spec.queue}`,
+      start: async () => {
+        consumer = await PartitionedConsumer.start({ ...this.busParts(), ...spec, redis: this.redis });
       },
       stop: async () => consumer?.stop(),
       isReady: () => this.connectionRef?.isConnected() ?? false,

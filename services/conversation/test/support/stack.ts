@@ -130,7 +130,8 @@ export class FrontDoorStack {
     return values
       .filter(
         (value) =>
-          value.labels.queue === queue && (outcome === undefined || value.labels.outcome === outcome),
+          isQueueOrPartition(String(value.labels.queue), queue) &&
+          (outcome === undefined || value.labels.outcome === outcome),
       )
       .reduce((sum, value) => sum + value.value, 0);
   }
@@ -203,4 +204,9 @@ export class InboundTap {
   close(): Promise<void> {
     return this.connection.close();
   }
+}
+
+/** A queue's own name or one of its partitions' (`conversation.updates.p03`). */
+function isQueueOrPartition(name: string, queue: string): boolean {
+  return name === queue || new RegExp(`^${queue.replace(/\./g, '\\.')}\\.p\\d+$`).test(name);
 }

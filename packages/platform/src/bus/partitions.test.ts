@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import {
+  PARTITION_SLOTS,
+  assignPartitions,
+  partitionQueueName,
+  slotOf,
+  slotsOfPartition,
+  validatePartitionCount,
+} from './partitions.js';
+
+// DESIGN §3 per-chat order: one chat → one slot → one partition → one consumer at a time.
+describe('partition slots', () => {
+  it('gives the same key the same slot every time, within range', () => {
+    expect(slotOf('chat:42')).toBe(slotOf('chat:42'));
+    for (let chat = 0; chat < 1_000; chat++) {
+      const slot = slotOf(`chat:${chat}`);
+      expect(slot).toBeGreaterThanOrEqual(0);
+      expect(slot).toBeLessThan(PARTITION_SLOTS);
+    }
+  });
+
+  it('spreads chat keys evenly enough over 16 partitions', () => {
+    const counts = new Array<number>(16).fill(0);
+    for (let chat = 1; chat <= 10_000; chat++) counts[slotOf(`chat:${100_000 + chat}`) % 16]! += 1;
+    expect(Math.min(...counts)).toBeGreaterThan(10_000 / 16 / 2);
+    expect(Math.max(...counts)).toBeLessThan((10_000 / 16) * 2);
+  });
+
+  it('binds every slot to exactly one partition', () => {
+    for (const partitions of [1, 3, 16, 64]) {
+      const bound = Array.from({ length: partitions }, (_, p) => slotsOfPartition(p, partitions)).flat();
+      expect(bound.sort((a, b) => a - b)).toEqual(Array.from({ length: PARTITION_SLOTS }, (_, s) => s));
+    }
+  });
+
+  it('names partition queues with two digits', () => {
+    expect(partitionQueueName('conversation.updates', 3)).toBe('conversation.updates.p03');
+  });
+
+  it('refuses a partition count outside 1..64', () => {
+    expect(() => validatePartitionCount(0)).toThrow(/1 to 64/);
+    expect(() => validatePartitionCount(65)).toThrow(/1 to 64/);
+    expect(() => validatePartitionCount(16)).not.toThrow();
+  });
+});
+
+describe('assignPartitions', () => {
+  it('gives every partition to exactly one member, spread within one', () => {
+    const assignment = assignPartitions(['c', 'a', 'b'], 16);
+    const sizes = [...assignment.values()].map((owned) => owned.length);
+    expect(sizes.sort()).toEqual([5, 5, 6]);
+    expect([...assignment.values()].flat().sort((x, y) => x - y)).toEqual(
+      Array.from({ length: 16 }, (_, p) => p),
+    );
+  });
+
+  it('is the same whatever order members are listed in', () => {
+    expect(assignPartitions(['b', 'a'], 4)).toEqual(assignPartitions(['a', 'b', 'a'], 4));
+  });
+
+  it('assigns nothing without members', () => {
+    expect(assignPartitions([], 4).size).toBe(0);
+  });
+});
