@@ -7,7 +7,9 @@ local nowMs = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
 redis.call('ZADD', KEYS[1], nowMs + tonumber(ARGV[2]), ARGV[1])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', nowMs)
 redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]) * 10)
-return redis.call('ZRANGE', KEYS[1], 0, -1)`;
+local holders = {}
+for index = 2, #KEYS do holders[index - 1] = redis.call('GET', KEYS[index]) or '' end
+return { redis.call('ZRANGE', KEYS[1], 0, -1), holders }`;
 
 // A lease per partition: renewed by its holder, taken when free, never taken from another holder.
 const CLAIM = `
@@ -48,10 +50,22 @@ export class PartitionLeases {
     this.base = `partitions:{${options.queue}}`;
   }
 
-  /** Records this member as alive; answers every live member, sorted. */
-  async heartbeat(): Promise<string[]> {
+  /**
+   * Records this member as alive; answers every live member, sorted, and who holds each of the
+   * `partitions` now (null: nobody).
+   */
+  async heartbeat(partitions: number): Promise<{ members: string[]; holders: (string | null)[] }> {
     const { memberId, ttlMs } = this.options;
-    return (await this.redis.eval(HEARTBEAT, 1, `${this.base}:members`, memberId, ttlMs)) as string[];
+    const leaseKeys = Array.from({ length: partitions }, (_, partition) => this.leaseKey(partition));
+    const [members, holders] = (await this.redis.eval(
+      HEARTBEAT,
+      1 + partitions,
+      `${this.base}:members`,
+      ...leaseKeys,
+      memberId,
+      ttlMs,
+    )) as [string[], string[]];
+    return { members, holders: holders.map((holder) => holder || null) };
   }
 
   /** Renews or takes the leases of `partitions`; answers the ones this member now holds. */

@@ -119,9 +119,9 @@ export class PartitionedConsumer<R extends Registry, T extends MessageType<R>> {
 
   private async rebalance(): Promise<void> {
     const { partitions } = this.options;
-    const members = await this.withinRedisTimeout(() => this.leases.heartbeat());
+    const { members, holders } = await this.withinRedisTimeout(() => this.leases.heartbeat(partitions));
     if (this.stopped) return;
-    const wanted = new Set(assignPartitions(members, partitions).get(this.memberId) ?? []);
+    const wanted = new Set(assignPartitions(members, partitions, holders).get(this.memberId) ?? []);
 
     // Partitions now another member's: stop taking, finish what is in hand, then hand over.
     const leaving = this.owned().filter((partition) => !wanted.has(partition));

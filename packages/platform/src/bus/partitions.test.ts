@@ -61,4 +61,30 @@ describe('assignPartitions', () => {
   it('assigns nothing without members', () => {
     expect(assignPartitions([], 4).size).toBe(0);
   });
+
+  it('is sticky: a member leaving moves only its own partitions', () => {
+    const before = assignPartitions(['a', 'b', 'c'], 16);
+    const holders = Array.from(
+      { length: 16 },
+      (_, p) => [...before.entries()].find(([, owned]) => owned.includes(p))![0],
+    );
+    const after = assignPartitions(['a', 'b'], 16, holders);
+    for (const member of ['a', 'b']) {
+      for (const partition of before.get(member)!) expect(after.get(member)).toContain(partition);
+    }
+    expect(after.get('a')!.length + after.get('b')!.length).toBe(16);
+  });
+
+  it('is sticky: a member joining takes only its share, from the fullest', () => {
+    const holders = [...Array<string>(8).fill('a'), ...Array<string>(8).fill('b')];
+    const after = assignPartitions(['a', 'b', 'c'], 16, holders);
+    expect(after.get('a')).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(after.get('b')).toEqual([8, 9, 10, 11, 12]);
+    expect(after.get('c')).toEqual([6, 7, 13, 14, 15]);
+  });
+
+  it('treats partitions held by departed members as free', () => {
+    const after = assignPartitions(['a'], 4, ['gone', 'a', 'gone', null]);
+    expect(after.get('a')).toEqual([0, 1, 2, 3]);
+  });
 });

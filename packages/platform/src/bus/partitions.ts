@@ -34,16 +34,34 @@ export function slotExchangeName(queue: string): string {
 }
 
 /**
- * Which partitions each live member owns: sorted member ids take partitions round-robin, so the
- * spread differs by at most one and every member computes the same answer from the same list.
+ * Which partitions each live member should consume: as even as possible (sizes differ by at most
+ * one; sorted members take the larger shares first) and sticky: a member keeps the partitions it
+ * holds now up to its share, so a member joining or leaving moves only the partitions that must
+ * move, and chats elsewhere never pause. Every member computes the same answer from the same
+ * members and current holders (`holders[p]`: who holds partition p, if anyone).
  */
-export function assignPartitions(members: readonly string[], partitions: number): Map<string, number[]> {
+export function assignPartitions(
+  members: readonly string[],
+  partitions: number,
+  holders: readonly (string | null | undefined)[] = [],
+): Map<string, number[]> {
   const sorted = [...new Set(members)].sort();
   const assignment = new Map<string, number[]>(sorted.map((member) => [member, []]));
   if (sorted.length === 0) return assignment;
+  const share = (index: number): number =>
+    Math.floor(partitions / sorted.length) + (index < partitions % sorted.length ? 1 : 0);
+  const unplaced: number[] = [];
   for (let partition = 0; partition < partitions; partition++) {
-    assignment.get(sorted[partition % sorted.length]!)!.push(partition);
+    const holder = holders[partition];
+    const owned = holder == null ? undefined : assignment.get(holder);
+    if (owned && owned.length < share(sorted.indexOf(holder!))) owned.push(partition);
+    else unplaced.push(partition);
   }
+  sorted.forEach((member, index) => {
+    const owned = assignment.get(member)!;
+    while (owned.length < share(index)) owned.push(unplaced.shift()!);
+    owned.sort((a, b) => a - b);
+  });
   return assignment;
 }
 
