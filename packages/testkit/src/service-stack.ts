@@ -23,6 +23,13 @@ export const SERVICE_NAMES = [
 ] as const;
 export type StackService = (typeof SERVICE_NAMES)[number];
 
+/**
+ * The V8 settings every service process runs with (also in scripts/start.ts and the Dockerfile):
+ * a 4 MB young generation instead of 16 MB keeps an idle service about 25 MB smaller, and costs
+ * little for a service whose messages are small.
+ */
+export const SERVICE_NODE_OPTIONS = '--max-semi-space-size=4';
+
 export const STACK_ADMIN = { login: 'root-admin', password: 'correct horse battery' };
 
 export interface ServiceStackOptions {
@@ -88,6 +95,7 @@ export async function startServiceStack(options: ServiceStackOptions): Promise<S
   const apiPort = await freePort();
   const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
   const common: Record<string, string> = {
+    NODE_OPTIONS: SERVICE_NODE_OPTIONS,
     LOG_LEVEL: options.logLevel ?? 'warn',
     NODE_ENV: 'test',
     OBJECT_STORAGE_DIR: storageDir,
