@@ -12,6 +12,12 @@ export type FaultSpec = {
       /** 500 by default; 502, 503, 504… */
       status?: number;
     }
+  | {
+      /** 429 with `parameters.retry_after`, as Telegram's flood control answers; no effect. */
+      kind: 'too_many_requests';
+      /** 1 by default. */
+      retryAfterSeconds?: number;
+    }
   | { kind: 'latency'; latencyMs: number }
   | {
       /** Never answer; the call has no effect unless `applied`. */

@@ -7,7 +7,7 @@ export {
 } from './sandbox.js';
 export type { SandboxUser } from './user/sandbox-user.js';
 export type { AlbumItem, MessageOptions, PressedButton, SentUpdate, UserFile } from './user/user-actions.js';
-export type { ChatEvent, ChatEventKind, WaitForEventOptions } from './state/chat-store.js';
+export type { ChatEvent, ChatEventKind, ChatEventListener, WaitForEventOptions } from './state/chat-store.js';
 export { TELEGRAM_FLOOD_LIMITS, type FloodLimits } from './limits/flood-limiter.js';
 export type { FaultSpec } from './faults.js';
 export type { SandboxStats } from './stats.js';

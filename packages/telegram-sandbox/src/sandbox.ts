@@ -4,7 +4,7 @@ import type { FloodLimits } from './limits/flood-limiter.js';
 import { BotApi } from './methods/bot-api.js';
 import { stopWebhook } from './methods/updates.js';
 import { listen, type ListeningServer } from './server.js';
-import type { ChatEvent, WaitForEventOptions } from './state/chat-store.js';
+import type { ChatEvent, ChatEventListener, WaitForEventOptions } from './state/chat-store.js';
 import type { BotRecord } from './state/directory.js';
 import { SandboxCore } from './state/sandbox-core.js';
 import type { SandboxStats } from './stats.js';
@@ -136,6 +136,17 @@ export class TelegramSandbox {
     options?: WaitForEventOptions,
   ): Promise<ChatEvent> {
     return this.core.chats.waitForEvent(this.bot(botToken).id, chatId, predicate, options);
+  }
+
+  /**
+   * Calls `listener` synchronously for every chat event from now on (every bot's calls that put
+   * or change something in a chat or answer a button, and the users' messages), with the bot's
+   * id and the chat's: for harnesses that follow many chats at once, such as the load bench
+   * timing each reply, without a `waitForEvent` per chat. A listener that throws fails the call
+   * being recorded, so it must not. Returns the unsubscribe.
+   */
+  onChatEvent(listener: ChatEventListener): () => void {
+    return this.core.chats.subscribe(listener);
   }
 
   messages(botToken: string, chatId: number): SandboxMessage[] {

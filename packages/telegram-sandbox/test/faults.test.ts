@@ -46,6 +46,26 @@ it('server_error: 500 by default, or the given status, for the matching calls, `
   expect((error as TelegramError).description).toBe('Bad Gateway');
 });
 
+it('too_many_requests: 429 with retry_after, and the call has no effect', async () => {
+  sandbox.injectFault({ method: 'sendMessage', kind: 'too_many_requests', retryAfterSeconds: 3, times: 1 });
+  sandbox.injectFault({ method: 'sendMessage', kind: 'too_many_requests', times: 1 });
+  const before = sandbox.stats().tooManyRequests;
+  const messages = sandbox.chatLog(bot.token, ann.id).length;
+  expect(await send(ann.id, 'flooded')).toEqual({
+    status: 429,
+    body: {
+      ok: false,
+      error_code: 429,
+      description: 'Too Many Requests: retry after 3',
+      parameters: { retry_after: 3 },
+    },
+  });
+  expect((await send(ann.id, 'flooded')).body).toMatchObject({ parameters: { retry_after: 1 } });
+  expect(sandbox.chatLog(bot.token, ann.id)).toHaveLength(messages);
+  expect((await send(ann.id)).status).toBe(200); // used up
+  expect(sandbox.stats().tooManyRequests - before).toBe(2);
+});
+
 it('latency delays the answer', async () => {
   sandbox.injectFault({ method: 'sendMessage', kind: 'latency', latencyMs: 300 });
   const startedAt = Date.now();

@@ -56,6 +56,7 @@ export class BotApi {
       const status = fault.status ?? 500;
       throw new BotApiError(status, serverErrorText(status));
     }
+    if (fault?.kind === 'too_many_requests') throw tooManyRequests(fault.retryAfterSeconds ?? 1);
     if (fault?.kind === 'timeout' && fault.applied !== true) return { kind: 'hold', holdMs: fault.holdMs };
     if (fault?.kind === 'blocked') throw new BotApiError(403, ErrorText.blocked);
     if (fault?.kind === 'latency') await sleep(fault.latencyMs);

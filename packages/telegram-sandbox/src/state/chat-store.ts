@@ -44,12 +44,13 @@ export interface WaitForEventOptions {
   after?: number;
 }
 
-type Listener = (botId: number, chatId: number, event: ChatEvent) => void;
+/** Called synchronously as an event is recorded, with the bot's id and the chat's. */
+export type ChatEventListener = (botId: number, chatId: number, event: ChatEvent) => void;
 
 /** Every chat of every bot, with a log to wait on. */
 export class ChatStore {
   private readonly histories = new Map<string, ChatHistory>();
-  private readonly listeners = new Set<Listener>();
+  private readonly listeners = new Set<ChatEventListener>();
   private nextSeq = 1;
 
   constructor(private readonly now: () => number) {}
@@ -72,6 +73,14 @@ export class ChatStore {
     return recorded;
   }
 
+  /** Calls `listener` for every event recorded from now on; returns the unsubscribe. */
+  subscribe(listener: ChatEventListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
   waitForEvent(
     botId: number,
     chatId: number,
@@ -83,7 +92,7 @@ export class ChatStore {
     const existing = this.history(botId, chatId).events.find(matches);
     if (existing !== undefined) return Promise.resolve(existing);
     return new Promise((resolve, reject) => {
-      const listener: Listener = (eventBotId, eventChatId, event) => {
+      const listener: ChatEventListener = (eventBotId, eventChatId, event) => {
         if (eventBotId !== botId || eventChatId !== chatId) return;
         let matched: boolean;
         try {
