@@ -10,6 +10,7 @@ import {
   type Publisher,
 } from '@fieldgram/platform';
 import type { Redis } from 'ioredis';
+import { createEnvelope } from '@fieldgram/contracts';
 import { exampleMessages, type ExampleMessages } from './example-service/src/contracts.js';
 import { exampleClient, silentLogger } from './support/example-harness.js';
 
@@ -133,5 +134,20 @@ describe('PartitionedConsumer', () => {
     expect(inOrderPerKey(log)).toBe(true);
     expect(new Set(log.map((entry) => entry.member))).toEqual(new Set(['d', 'e', 'f']));
     await Promise.all([second.stop(), third.stop()]);
+  });
+
+  it('handles a message published without a slot header (by a foreign publisher) in the first partition', async () => {
+    const log: Log = [];
+    const member = await startMember('g', log);
+    const channel = await client.connection.current()!.createConfirmChannel();
+    const envelope = createEnvelope({ type: 'example.greet', data: { name: 'raw/0' }, source: 'test' });
+    channel.publish('fg.commands', 'example.greet', Buffer.from(JSON.stringify(envelope)), {
+      messageId: envelope.id,
+      type: envelope.type,
+    });
+    await channel.waitForConfirms();
+    await channel.close();
+    await waitFor(() => log.find((entry) => entry.key === 'raw'), { message: 'the raw message handled' });
+    await member.stop();
   });
 });

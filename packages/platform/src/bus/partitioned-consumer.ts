@@ -10,6 +10,7 @@ import {
   partitionQueueName,
   slotExchangeName,
   slotsOfPartition,
+  unslottedExchangeName,
   validatePartitionCount,
 } from './partitions.js';
 
@@ -155,11 +156,15 @@ export class PartitionedConsumer<R extends Registry, T extends MessageType<R>> {
       singleActiveConsumer: true,
       routing: {
         declareSource: (channel) => this.declareSlotExchange(channel),
-        bindings: slotsOfPartition(partition, this.options.partitions).map((slot) => ({
-          exchange: source,
-          routingKey: '',
-          arguments: { 'x-match': 'all', [HEADERS.slot]: String(slot) },
-        })),
+        bindings: [
+          ...slotsOfPartition(partition, this.options.partitions).map((slot) => ({
+            exchange: source,
+            routingKey: '',
+            arguments: { 'x-match': 'all', [HEADERS.slot]: String(slot) },
+          })),
+          // A message published without a slot (not through our Publisher) lands in the first partition.
+          ...(partition === 0 ? [{ exchange: unslottedExchangeName(this.queue), routingKey: '' }] : []),
+        ],
       },
     });
     this.running.set(partition, consumer);
@@ -171,11 +176,16 @@ export class PartitionedConsumer<R extends Registry, T extends MessageType<R>> {
     await consumer?.stop();
   }
 
-  /** `<queue>.slots`, a headers exchange fed by each handled type's routing key. */
+  /**
+   * `<queue>.slots`, a headers exchange fed by each handled type's routing key; what matches no
+   * slot goes on to its alternate exchange `<queue>.unslotted` instead of being dropped.
+   */
   private async declareSlotExchange(channel: Channel): Promise<void> {
     const { registry, handlers } = this.options;
     const exchange = slotExchangeName(this.queue);
-    await channel.assertExchange(exchange, 'headers', { durable: true });
+    const unslotted = unslottedExchangeName(this.queue);
+    await channel.assertExchange(unslotted, 'fanout', { durable: true });
+    await channel.assertExchange(exchange, 'headers', { durable: true, alternateExchange: unslotted });
     for (const type of Object.keys(handlers)) {
       await channel.bindExchange(exchange, registry[type]!.exchange, type);
     }

@@ -33,6 +33,11 @@ export function slotExchangeName(queue: string): string {
   return `${queue}.slots`;
 }
 
+/** Where the slot exchange sends a message that has no slot header (bound to partition 0). */
+export function unslottedExchangeName(queue: string): string {
+  return `${queue}.unslotted`;
+}
+
 /**
  * Which partitions each live member should consume: as even as possible (sizes differ by at most
  * one; sorted members take the larger shares first) and sticky: a member keeps the partitions it
