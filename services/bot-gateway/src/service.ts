@@ -17,7 +17,7 @@ import { UpdateIntake, type IntakeOutcome } from './ingress/update-intake.js';
 import { Ingress } from './ingress/ingress.js';
 import { webhookRouter } from './ingress/webhook-route.js';
 import { TelegramSender } from './egress/telegram-sender.js';
-import { tgOutHandler } from './egress/handle-tg-out.js';
+import { tgOutHandler, type TgOutOptions } from './egress/handle-tg-out.js';
 import { pruneProcessedCommands } from './store/gateway-store.js';
 
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
@@ -37,7 +37,7 @@ export interface BotGateway {
  */
 export async function createBotGateway(
   env: GatewayEnv,
-  options: { storage?: ObjectStorage; pollTimeoutSeconds?: number } = {},
+  options: { storage?: ObjectStorage; pollTimeoutSeconds?: number; tgOut?: TgOutOptions } = {},
 ): Promise<BotGateway> {
   const intakeCounts: Record<IntakeOutcome, number> = {
     published: 0,
@@ -86,15 +86,18 @@ export async function createBotGateway(
     .consume({
       queue: 'bot-gateway.tg-out',
       handlers: {
-        'tg.out': tgOutHandler({
-          db: runtime.db.knex,
-          uow: runtime.uow,
-          bots,
-          sender,
-          storage,
-          chats: new KeyedSerializer(),
-          logger,
-        }),
+        'tg.out': tgOutHandler(
+          {
+            db: runtime.db.knex,
+            uow: runtime.uow,
+            bots,
+            sender,
+            storage,
+            chats: new KeyedSerializer(),
+            logger,
+          },
+          options.tgOut,
+        ),
       },
       // Many chats in flight at once; each chat's own messages stay in order.
       prefetch: 200,

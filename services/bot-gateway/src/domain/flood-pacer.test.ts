@@ -59,4 +59,11 @@ describe('FloodPacer', () => {
     expect(isGroupChat(-1001234)).toBe(true);
     expect(isGroupChat(1234)).toBe(false);
   });
+
+  it("counts a chat's next slot from when its message actually went out (the bot's slot came later)", () => {
+    const pacer = new FloodPacer(limits, 1);
+    expect(pacer.reserveChat(7, 0)).toBe(0);
+    pacer.sentToChat(7, 300); // waited 300 ms for the bot's slot
+    expect(pacer.reserveChat(7, 0)).toBe(800); // 300 + 500 (2 per second), not 0 + 500
+  });
 });

@@ -20,8 +20,11 @@ export class FloodPacer {
   private readonly chatInterval: number;
   private readonly groupInterval: number;
 
-  /** `margin` > 1 keeps a little under the limits, for clock skew between us and Telegram. */
-  constructor(limits: FloodLimits, margin = 1.05) {
+  /**
+   * `margin` > 1 keeps a little under the limits, for jitter between our send and Telegram's
+   * receipt. 1.02 keeps 98 % of the allowed rate; 429s that jitter still causes are waited out.
+   */
+  constructor(limits: FloodLimits, margin = 1.02) {
     this.globalInterval = (1000 / limits.perSecond) * margin;
     this.chatInterval = (1000 / limits.perChatPerSecond) * margin;
     this.groupInterval = (60_000 / limits.perGroupPerMinute) * margin;
@@ -32,6 +35,15 @@ export class FloodPacer {
     const at = Math.max(now, this.chatNext.get(chatId) ?? 0);
     this.chatNext.set(chatId, at + (isGroupChat(chatId) ? this.groupInterval : this.chatInterval));
     return at;
+  }
+
+  /**
+   * The message to this chat actually went out at `sentAt` (after waiting for the bot's slot,
+   * which can be later than the chat's): the chat's next slot counts from then.
+   */
+  sentToChat(chatId: number, sentAt: number): void {
+    const interval = isGroupChat(chatId) ? this.groupInterval : this.chatInterval;
+    this.chatNext.set(chatId, Math.max(this.chatNext.get(chatId) ?? 0, sentAt + interval));
   }
 
   /** The earliest time the bot may send anything; the slot is taken. */

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import {
@@ -9,7 +10,7 @@ import {
 } from '@fieldgram/platform';
 import type { DataOf, Envelope, Messages } from '@fieldgram/contracts';
 import type { BotSettingsStore } from '../settings/bot-settings.js';
-import { TelegramApiError } from '../telegram/bot-api-client.js';
+import { TelegramApiError, type BotApiClient } from '../telegram/bot-api-client.js';
 import type { TelegramSender } from './telegram-sender.js';
 import type { KeyedSerializer } from '@fieldgram/platform';
 import { fileIdOf, MissingObjectError, resolveFileParams } from './file-params.js';
@@ -46,49 +47,125 @@ export interface TgOutDeps {
   logger: Logger;
 }
 
+/** What a Bot API call returned, with the files it uploaded: all that recording it needs. */
+interface Sent {
+  result: unknown;
+  uploads: Awaited<ReturnType<typeof resolveFileParams>>['uploads'];
+}
+
+/** Waits before each further try to record a call Telegram carried out (about 30 s in all). */
+const RECORD_RETRY_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000, 15_000];
+
+export interface TgOutOptions {
+  recordRetryDelaysMs?: readonly number[];
+}
+
 /**
  * Carries out a `tg.out` command once: skipped if its idempotency key was carried out before;
  * sent in its chat's order; the result (message id, file ids, the message's key) recorded with
  * a `tg.out.sent` event in one transaction. A refusal is final: recorded, `tg.out.failed`
  * published (and `tg.user.blocked` for a 403), never retried.
+ *
+ * Telegram cannot be asked whether it got a call, so once a call succeeded it is never made
+ * again by this process: if the database cannot take the record (restarting), recording is
+ * retried in place (the chat's next commands wait, so edits find the message's key), and past
+ * that the result is kept in memory for the redelivery to record instead of sending again.
+ * Only a crash between the call and the record can still send a message twice.
  */
-export function tgOutHandler(deps: TgOutDeps): MessageHandler<Messages, 'tg.out'> {
-  return (command) => deps.chats.run(command.data.chatId, () => carryOut(deps, command));
+export function tgOutHandler(
+  deps: TgOutDeps,
+  options: TgOutOptions = {},
+): MessageHandler<Messages, 'tg.out'> {
+  const unrecorded = new Map<string, Sent>();
+  const delays = options.recordRetryDelaysMs ?? RECORD_RETRY_DELAYS_MS;
+  return (command) => deps.chats.run(command.data.chatId, () => carryOut(deps, command, unrecorded, delays));
 }
 
-async function carryOut(deps: TgOutDeps, command: TgOut): Promise<HandlerResult> {
-  const { idempotencyKey, chatId, method, messageKey } = command.data;
+async function carryOut(
+  deps: TgOutDeps,
+  command: TgOut,
+  unrecorded: Map<string, Sent>,
+  delays: readonly number[],
+): Promise<HandlerResult> {
+  const { idempotencyKey } = command.data;
   const bot = deps.bots.current();
   if (!bot) throw new DependencyUnavailableError('no bot token configured yet');
-  if (await findProcessedCommand(deps.db, idempotencyKey)) return { duplicate: true };
+  if (await findProcessedCommand(deps.db, idempotencyKey)) {
+    unrecorded.delete(idempotencyKey);
+    return { duplicate: true };
+  }
+  let sent = unrecorded.get(idempotencyKey);
+  if (sent === undefined) {
+    const outcome = await callTelegram(deps, command, bot.client);
+    if (outcome.kind === 'refused') return outcome.result;
+    sent = outcome.sent;
+    unrecorded.set(idempotencyKey, sent);
+  }
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await recordSent(deps, command, sent);
+      unrecorded.delete(idempotencyKey);
+      return { duplicate: false };
+    } catch (error) {
+      // Recorded meanwhile by someone else (another instance took the redelivery)?
+      if (await findProcessedCommand(deps.db, idempotencyKey).catch(() => false)) {
+        unrecorded.delete(idempotencyKey);
+        return { duplicate: true };
+      }
+      const delay = delays[attempt];
+      if (delay === undefined) throw error;
+      deps.logger.warn(
+        { err: error, idempotencyKey, retryInMs: delay },
+        'could not record a sent command; retrying',
+      );
+      await sleep(delay);
+    }
+  }
+}
 
+type CallOutcome = { kind: 'sent'; sent: Sent } | { kind: 'refused'; result: HandlerResult };
+
+/** The Bot API call, or its final refusal (recorded). */
+async function callTelegram(deps: TgOutDeps, command: TgOut, client: BotApiClient): Promise<CallOutcome> {
+  const refused = async (
+    errorCode: number,
+    description: string,
+    options?: { blocked?: boolean },
+  ): Promise<CallOutcome> => ({
+    kind: 'refused',
+    result: await fail(deps, command, errorCode, description, options),
+  });
+  const { chatId, method, messageKey } = command.data;
   const params: Record<string, unknown> = { ...command.data.params };
   if (!WITHOUT_CHAT.has(method)) params.chat_id ??= chatId;
   if (TARGETING.has(method) && messageKey && params.message_id === undefined) {
     const target = await findSentMessage(deps.db, messageKey);
-    if (!target) return fail(deps, command, 404, `no message is known by the key "${messageKey}"`);
+    if (!target) return refused(404, `no message is known by the key "${messageKey}"`);
     params.chat_id = target.chatId;
     params.message_id = target.messageId;
   }
 
-  let result: unknown;
-  let uploads: Awaited<ReturnType<typeof resolveFileParams>>['uploads'] = [];
+  let uploads: Sent['uploads'] = [];
   try {
     const resolved = await resolveFileParams(method, params, deps.storage, (key) => findFileId(deps.db, key));
     uploads = resolved.uploads;
-    result = await deps.sender.send(bot.client, chatId, method, resolved.params, resolved.files);
+    const result = await deps.sender.send(client, chatId, method, resolved.params, resolved.files);
+    return { kind: 'sent', sent: { result, uploads } };
   } catch (error) {
-    if (error instanceof MissingObjectError) return fail(deps, command, 400, error.message);
+    if (error instanceof MissingObjectError) return refused(400, error.message);
     if (!(error instanceof TelegramApiError)) throw error;
-    if (error.forbidden) return fail(deps, command, error.errorCode, error.description, { blocked: true });
+    if (error.forbidden) return refused(error.errorCode, error.description, { blocked: true });
     if (!/message is not modified/.test(error.description)) {
       if (error.errorCode === 400 || error.errorCode === 404)
-        return fail(deps, command, error.errorCode, error.description);
+        return refused(error.errorCode, error.description);
       throw error;
     }
-    result = true; // the edit asked for is already in place
+    return { kind: 'sent', sent: { result: true, uploads } }; // the edit asked for is already in place
   }
+}
 
+async function recordSent(deps: TgOutDeps, command: TgOut, { result, uploads }: Sent): Promise<void> {
+  const { idempotencyKey, chatId, method, messageKey } = command.data;
   const messageId = messageIdOf(result);
   await deps.uow.run(async ({ trx, emit }) => {
     await recordProcessedCommand(trx, {
@@ -118,7 +195,6 @@ async function carryOut(deps: TgOutDeps, command: TgOut): Promise<HandlerResult>
       { partitionKey: `chat:${chatId}` },
     );
   }, command);
-  return { duplicate: false };
 }
 
 async function fail(

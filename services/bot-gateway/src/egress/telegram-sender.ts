@@ -112,6 +112,7 @@ export class TelegramSender {
     if (chatAt > Date.now()) await sleep(chatAt - Date.now());
     const globalAt = this.pacer.reserveGlobal(Date.now());
     if (globalAt > Date.now()) await sleep(globalAt - Date.now());
+    this.pacer.sentToChat(chatId, Date.now());
   }
 }
 

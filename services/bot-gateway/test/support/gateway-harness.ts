@@ -9,6 +9,7 @@ import { BusConnection, createMetrics, Publisher, publishMessage, SecretBox } fr
 import { messages, type DataInput, type Envelope, type Messages } from '@fieldgram/contracts';
 import { gatewayEnvSchema, type GatewayEnv } from '../../src/config.js';
 import { createBotGateway, type BotGateway } from '../../src/service.js';
+import type { TgOutOptions } from '../../src/egress/handle-tg-out.js';
 
 export const GATEWAY_MAIN = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -36,7 +37,7 @@ export function gatewayEnvFor(env: TestEnv, overrides: Record<string, string> = 
 
 export async function startGateway(
   env: GatewayEnv,
-  options: { storage?: LocalDirectoryStorage } = {},
+  options: { storage?: LocalDirectoryStorage; tgOut?: TgOutOptions } = {},
 ): Promise<BotGateway> {
   const gateway = await createBotGateway(env, { ...options, pollTimeoutSeconds: 1 });
   await gateway.runtime.start();
