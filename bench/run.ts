@@ -1,13 +1,16 @@
-// Runs every bench suite (or those named on the command line), prints one table per suite and
+// Runs the bench suites (or those named on the command line), prints one table per suite and
 // writes its JSON to bench/results/. `npm run bench` / `bash scripts/pnpm.sh bench [suite…]`.
 import path from 'node:path';
 import { busSuite } from './bus/index.js';
+import { loadSuite } from './load/index.js';
 import { telegramSuite } from './telegram/index.js';
 import type { BenchResult, Suite } from './lib/report.js';
 import { writeResults } from './lib/results-file.js';
 import { formatTable } from './lib/table.js';
 
-const SUITES: Suite[] = [busSuite, telegramSuite];
+const SUITES: Suite[] = [busSuite, telegramSuite, loadSuite];
+/** Run when no suite is named: all but the long load benchmark (`npm run bench:load`). */
+const DEFAULT_SUITES = ['bus', 'telegram'];
 
 class UsageError extends Error {}
 
@@ -22,7 +25,9 @@ async function runSuite(suite: Suite): Promise<void> {
     console.error(`[bench] ${suite.name}/${bench.name} done in ${seconds(performance.now() - benchStart)}`);
   }
   const durationMs = performance.now() - start;
-  console.log(`\n${suite.name} (ratio = ours ÷ baseline; msg/s: higher is better, ms: lower is better)\n`);
+  console.log(
+    `\n${suite.name} (ratio = ours ÷ baseline; msg/s, upd/s: higher is better; ms, MB, %, count: lower is better)\n`,
+  );
   console.log(formatTable(results));
   const file = await writeResults(suite.name, startedAt, durationMs, results);
   console.log(`\n${suite.name}: ${seconds(durationMs)}; results in ${path.relative(process.cwd(), file)}`);
@@ -40,8 +45,9 @@ async function main(): Promise<void> {
       `unknown suite(s): ${unknown.join(', ')}; known: ${SUITES.map((s) => s.name).join(', ')}`,
     );
   }
+  const chosen = wanted.length === 0 ? DEFAULT_SUITES : wanted;
   for (const suite of SUITES) {
-    if (wanted.length === 0 || wanted.includes(suite.name)) await runSuite(suite);
+    if (chosen.includes(suite.name)) await runSuite(suite);
   }
 }
 

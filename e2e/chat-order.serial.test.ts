@@ -2,9 +2,8 @@
 // 100 chats × 20 rapid updates are answered in order; SIGKILL one instance and every chat is
 // served again within 5 s. Real processes (as `npm start` runs them), the sandbox as Telegram.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServiceStack, useTestEnv, waitFor, type ServiceStack } from '@fieldgram/testkit';
+import { metricSum, startServiceStack, useTestEnv, waitFor, type ServiceStack } from '@fieldgram/testkit';
 import { TelegramSandbox, type SandboxBot, type SandboxUser } from '@fieldgram/telegram-sandbox';
-import { metricSum } from './support/ops-metrics.js';
 
 const CHATS = 100;
 const UPDATES_PER_CHAT = 20;

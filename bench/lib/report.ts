@@ -2,9 +2,10 @@
 export interface Figure {
   benchmark: string;
   ours: number;
+  /** NaN when the figure has no baseline (shown as n/a, `null` in the JSON). */
   baseline: number;
-  /** `msg/s`: higher is better; `ms`: lower is better. */
-  unit: 'msg/s' | 'ms';
+  /** `msg/s`, `upd/s`: higher is better; `ms`, `MB`, `%` (of one core), `count`: lower is better. */
+  unit: 'msg/s' | 'upd/s' | 'ms' | 'MB' | '%' | 'count';
 }
 
 /** What one bench hands back: its figures and a line of context (N, concurrency, payload…). */
@@ -12,6 +13,8 @@ export interface BenchResult {
   name: string;
   context: string;
   figures: Figure[];
+  /** Anything else worth keeping (per-phase counts, samples' spread…), written to the JSON only. */
+  details?: Record<string, unknown>;
 }
 
 export interface Bench {

@@ -21,3 +21,4 @@ export {
   type ServiceStackOptions,
 } from './service-stack.js';
 export { startProcess, type ChildHandle, type ExitStatus } from './child-process.js';
+export { metricSum, parseMetrics, type MetricLabels, type MetricSample } from './prometheus-text.js';

@@ -37,3 +37,4 @@ export {
   type ServiceStack,
   type ServiceStackOptions,
 } from './service-stack.js';
+export { metricSum, parseMetrics, type MetricLabels, type MetricSample } from './prometheus-text.js';

@@ -4,8 +4,14 @@ export type MetricLabels = Record<string, string | undefined>;
 const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)$/;
 const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 
+export interface MetricSample {
+  name: string;
+  labels: MetricLabels;
+  value: number;
+}
+
 /** Parses the samples of Prometheus' text exposition format (what every service's /metrics serves). */
-export function parseMetrics(text: string): { name: string; labels: MetricLabels; value: number }[] {
+export function parseMetrics(text: string): MetricSample[] {
   return text.split('\n').flatMap((line) => {
     const match = line.startsWith('#') ? null : SAMPLE.exec(line.trim());
     if (!match) return [];
