@@ -52,3 +52,4 @@ export { KeyedSerializer } from './concurrency/keyed-serializer.js';
 export { periodicTask } from './service/periodic-task.js';
 export { DelayedJobs, type DelayedJob, type DelayedJobsOptions } from './jobs/delayed-jobs.js';
 export { containsPattern, escapeLike } from './db/like.js';
+export { isDependencyUnavailable, isPermanentFailure, UNAVAILABLE_CODE } from './bus/failure.js';

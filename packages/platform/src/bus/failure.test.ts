@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isDependencyUnavailable, isPermanentFailure } from './failure.js';
 import { DomainError, PermanentError } from '../errors/domain-errors.js';
 import { DependencyUnavailableError, MessageValidationError } from '../errors/bus-errors.js';
+import { RemoteError } from '../errors/rpc-errors.js';
 
 function withCode(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });
@@ -20,6 +21,11 @@ describe('failure classification', () => {
       isDependencyUnavailable(withCode('terminating connection due to administrator command', '57P01')),
     ).toBe(true);
     expect(isDependencyUnavailable(withCode('connection failure', '08006'))).toBe(true);
+    expect(isDependencyUnavailable(withCode('sorry, too many clients already', '53300'))).toBe(true);
+    expect(
+      isDependencyUnavailable(new RemoteError('unavailable', 'a dependency is unavailable', 'task')),
+    ).toBe(true);
+    expect(isDependencyUnavailable(new RemoteError('internal', 'internal error', 'task'))).toBe(false);
     expect(isDependencyUnavailable(withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'))).toBe(
       true,
     );

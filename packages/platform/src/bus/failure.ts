@@ -1,5 +1,6 @@
 import { DependencyUnavailableError, MessageValidationError } from '../errors/bus-errors.js';
 import { DomainError, PermanentError } from '../errors/domain-errors.js';
+import { RemoteError } from '../errors/rpc-errors.js';
 
 /** Failures no retry can fix go straight to the dead queue. */
 export function isPermanentFailure(error: unknown): boolean {
@@ -8,8 +9,12 @@ export function isPermanentFailure(error: unknown): boolean {
   );
 }
 
-// Postgres SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown).
-const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3])/;
+// Postgres SQLSTATE classes 08 (connection exception), 57P (operator intervention: shutdown)
+// and 53300 (too many connections).
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]|53300)/;
+
+/** The code a responder answers with when its own dependency is down (see RpcServer). */
+export const UNAVAILABLE_CODE = 'unavailable';
 const UNAVAILABLE_ERRNO = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -26,6 +31,8 @@ const UNAVAILABLE_ERRNO = new Set([
 export function isDependencyUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
     if (current instanceof DependencyUnavailableError) return true;
+    // The service asked answered that its own dependency is down: an outage here too.
+    if (current instanceof RemoteError && current.code === UNAVAILABLE_CODE) return true;
     const { code, name, message } = current as Error & { code?: unknown };
     if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_ERRNO.has(code)))
       return true;

@@ -8,6 +8,7 @@ import { decodeMessage, describeIssues } from './decode.js';
 import { HEADERS, headerNumber } from './headers.js';
 import type { Reply } from './rpc-protocol.js';
 import { DomainError } from '../errors/domain-errors.js';
+import { isDependencyUnavailable, UNAVAILABLE_CODE } from './failure.js';
 import type { ServiceMetrics } from '../metrics/index.js';
 import { runWithLogContext } from '../log/index.js';
 
@@ -121,6 +122,12 @@ export class RpcServer<R extends Registry, T extends QueryType<R>> {
               ...(error.details ? { details: error.details } : {}),
             },
           };
+        }
+        if (isDependencyUnavailable(error)) {
+          // The database is restarting or full: the caller may retry later (an API answers 503).
+          logger.warn({ err: error }, 'query handler could not reach a dependency');
+          metrics.messagesFailed.inc({ queue, type: envelope.type, reason: 'unavailable' });
+          return { ok: false, error: { code: UNAVAILABLE_CODE, message: 'a dependency is unavailable' } };
         }
         logger.error({ err: error }, 'query handler failed');
         metrics.messagesFailed.inc({

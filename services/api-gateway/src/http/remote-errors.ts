@@ -3,6 +3,7 @@ import {
   RemoteError,
   RequestTimeoutError,
   ServiceUnavailableError,
+  UNAVAILABLE_CODE,
 } from '@fieldgram/platform';
 import { HttpProblem, type FieldError, type ProblemSlug } from './problem.js';
 
@@ -27,6 +28,9 @@ export function problemFromRemote(
   error: unknown,
   options: { bodyFields?: readonly string[] } = {},
 ): HttpProblem | null {
+  if (error instanceof RemoteError && error.code === UNAVAILABLE_CODE) {
+    return unavailable(error.target, DEFAULT_RETRY_AFTER_SECONDS);
+  }
   if (error instanceof RemoteError) {
     const slug = REMOTE_CODES[error.code];
     if (!slug) return new HttpProblem('internal', 'The request could not be completed because of an error.');
