@@ -200,7 +200,7 @@ export class Consumer<R extends Registry, T extends MessageType<R>> {
     } catch (error) {
       // Left unacknowledged on purpose: the broker redelivers it when this channel closes.
       this.options.logger.error({ err: error, queue: this.options.queue }, 'could not move failed message');
-      if (this.worker.canAcknowledge(channel)) channel.nack(delivery, false, true);
+      if (QueueWorker.canAcknowledge(channel)) channel.nack(delivery, false, true);
     }
   }
 
@@ -238,6 +238,6 @@ export class Consumer<R extends Registry, T extends MessageType<R>> {
 
   /** Acknowledges on the channel the message came from, unless that channel died meanwhile. */
   private ack(channel: Channel, delivery: ConsumeMessage): void {
-    if (this.worker.canAcknowledge(channel)) channel.ack(delivery);
+    if (QueueWorker.canAcknowledge(channel)) channel.ack(delivery);
   }
 }

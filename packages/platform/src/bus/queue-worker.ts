@@ -10,9 +10,12 @@ export interface QueueWorkerOptions {
   prefetch: number;
   /** Declares the queue and its bindings; runs on every fresh channel. */
   declare: (channel: Channel) => Promise<void>;
-  /** Handles one delivery; acknowledging it is the handler's job (see `canAcknowledge`). */
+  /** Handles one delivery; acknowledging it is the handler's job (see `QueueWorker.canAcknowledge`). */
   handle: (channel: Channel, delivery: ConsumeMessage) => Promise<void>;
 }
+
+/** Channels consuming for some worker, until they close. */
+const consumingChannels = new WeakSet<Channel>();
 
 /**
  * Takes deliveries from one queue on a channel that survives reconnects, keeps count of the
@@ -40,10 +43,12 @@ export class QueueWorker {
 
   /**
    * A delivery may be acknowledged only on the channel it came on, while that channel lives;
-   * once it died the broker has requeued the message already.
+   * once it died the broker has requeued the message already. Known from the moment the
+   * channel starts consuming: a handler can finish before its worker (or the managed channel)
+   * has finished starting, and its ack must not be skipped then.
    */
-  canAcknowledge(channel: Channel): boolean {
-    return this.channel.current() === channel;
+  static canAcknowledge(channel: Channel): boolean {
+    return consumingChannels.has(channel);
   }
 
   inFlightCount(): number {
@@ -60,6 +65,8 @@ export class QueueWorker {
   }
 
   private async setup(channel: Channel): Promise<void> {
+    consumingChannels.add(channel);
+    channel.once('close', () => consumingChannels.delete(channel));
     await channel.prefetch(this.options.prefetch);
     await this.options.declare(channel);
     if (this.stopping) return;

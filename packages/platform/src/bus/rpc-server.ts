@@ -75,7 +75,7 @@ export class RpcServer<R extends Registry, T extends QueryType<R>> {
       return;
     }
     const reply = await this.answer(request);
-    if (!this.worker.canAcknowledge(channel)) return; // lost the channel: the caller times out
+    if (!QueueWorker.canAcknowledge(channel)) return; // lost the channel: the caller times out
     channel.sendToQueue(replyTo, Buffer.from(JSON.stringify(reply)), {
       correlationId,
       contentType: 'application/json',
@@ -144,6 +144,6 @@ export class RpcServer<R extends Registry, T extends QueryType<R>> {
   }
 
   private ack(channel: Channel, request: ConsumeMessage): void {
-    if (this.worker.canAcknowledge(channel)) channel.ack(request);
+    if (QueueWorker.canAcknowledge(channel)) channel.ack(request);
   }
 }
