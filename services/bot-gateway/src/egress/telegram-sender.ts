@@ -78,7 +78,13 @@ export class TelegramSender {
       } catch (error) {
         if (error instanceof TelegramApiError && error.errorCode === 429) {
           this.counters.tooManyRequests++;
-          if (++floodWaits > MAX_FLOOD_WAITS) throw error;
+          // Still flooded after many waits: hand it back to the bus as an outage (retried later
+          // without using up a try), so a long 429 storm never parks a message.
+          if (++floodWaits > MAX_FLOOD_WAITS) {
+            throw new DependencyUnavailableError(`Telegram keeps refusing ${method} with 429`, {
+              cause: error,
+            });
+          }
           const waitMs = (error.retryAfterSeconds ?? 1) * 1000;
           this.logger.warn({ chatId, method, retryAfterMs: waitMs }, 'Telegram flood limit: waiting');
           this.pacer.holdChat(chatId, Date.now() + waitMs);
