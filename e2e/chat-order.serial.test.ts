@@ -3,13 +3,13 @@
 // served again within 5 s. Real processes (as `npm start` runs them), the sandbox as Telegram.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricSum, startServiceStack, useTestEnv, waitFor, type ServiceStack } from '@fieldgram/testkit';
+import { isPartitionQueue } from '@fieldgram/platform';
 import { TelegramSandbox, type SandboxBot, type SandboxUser } from '@fieldgram/telegram-sandbox';
 
 const CHATS = 100;
 const UPDATES_PER_CHAT = 20;
 const INSTANCES = 3;
 const PARTITIONS = 16;
-const PARTITION_QUEUE = /^conversation\.updates\.p\d+$/;
 
 const env = useTestEnv('e2e-chat-order');
 let sandbox: TelegramSandbox;
@@ -103,7 +103,7 @@ describe('per-chat order with three conversation instances', () => {
     const handled = await Promise.all(
       conversations().map((process) =>
         metricSum(process.opsUrl, 'fg_messages_consumed_total', (labels) =>
-          PARTITION_QUEUE.test(labels.queue ?? ''),
+          isPartitionQueue(labels.queue ?? '', 'conversation.updates'),
         ),
       ),
     );

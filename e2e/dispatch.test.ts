@@ -1,11 +1,10 @@
 // Issue 5, end to end: an admin dispatches a task through the bot (S0-06…S0-10, S0-13).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sleep, useTestEnv, waitFor } from '@fieldgram/testkit';
+import { ApiClient, sleep, useTestEnv, waitFor } from '@fieldgram/testkit';
 import amqplib from 'amqplib';
 import { createEnvelope } from '@fieldgram/contracts';
 import type { SandboxUser } from '@fieldgram/telegram-sandbox';
 import { ADMIN, startStack, type Stack } from './support/stack.js';
-import { ApiClient } from './support/api-client.js';
 
 const env = useTestEnv('e2e-dispatch');
 let stack: Stack;

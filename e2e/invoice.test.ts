@@ -4,9 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestEnv, waitFor } from '@fieldgram/testkit';
+import { ApiClient, useTestEnv, waitFor } from '@fieldgram/testkit';
 import { ADMIN, startStack, type Stack } from './support/stack.js';
-import { ApiClient } from './support/api-client.js';
 
 const env = useTestEnv('e2e-invoice');
 let stack: Stack;

@@ -1,10 +1,9 @@
 // Issue 4, end to end: people join through the bot, admins see them live (S0-01…S0-05, S2-01,
 // S2-02, S2-06, S3-06, S3-07, S4-06). Telegram is the sandbox; everything else is real.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sleep, useTestEnv, waitFor } from '@fieldgram/testkit';
+import { ApiClient, sleep, useTestEnv, waitFor } from '@fieldgram/testkit';
 import type { SandboxUser } from '@fieldgram/telegram-sandbox';
 import { ADMIN, startStack, type Stack } from './support/stack.js';
-import { ApiClient } from './support/api-client.js';
 
 const env = useTestEnv('e2e-joining');
 let stack: Stack;

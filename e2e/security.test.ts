@@ -2,7 +2,7 @@
 // client data withheld from technicians until release, no personal data in logs.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, sleep, startProcess, useTestEnv, waitFor } from '@fieldgram/testkit';
+import { ApiClient, freePort, sleep, startProcess, useTestEnv, waitFor } from '@fieldgram/testkit';
 import { TelegramSandbox, type SandboxUser } from '@fieldgram/telegram-sandbox';
 import { ROUTES } from '../services/api-gateway/src/http/routes/index.js';
 import type { AnyRoute } from '../services/api-gateway/src/http/route.js';
@@ -13,7 +13,6 @@ import {
 } from '../services/bot-gateway/test/support/gateway-harness.js';
 import { asAdmin, Caller, IDENTITY_MAIN } from '../services/identity/test/support/harness.js';
 import { ADMIN, startStack, type Stack } from './support/stack.js';
-import { ApiClient } from './support/api-client.js';
 import {
   INVALID_IDS,
   junkUpdate,

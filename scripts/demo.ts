@@ -3,10 +3,9 @@
  * (every service in this process, on a database, vhost and Redis prefix of its own that are
  * removed afterwards) and prints it as a chat transcript with the admin's notifications.
  */
-import { createTestEnv } from '@fieldgram/testkit/env';
+import { ApiClient, createTestEnv } from '@fieldgram/testkit/env';
 import type { SandboxUser } from '@fieldgram/telegram-sandbox';
 import { ADMIN, startStack, type Stack } from '../e2e/support/stack.js';
-import { ApiClient } from '../e2e/support/api-client.js';
 
 const print = (line = '') => process.stdout.write(`${line}\n`);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,8 +1,9 @@
+import { ApiClient } from '@fieldgram/testkit/env';
 import { DISPATCHED_TASK } from './side.js';
 
 /** The admin REST API of our stack, as an admin's console uses it: join links, people, tasks. */
 export class AdminApi {
-  private accessToken = '';
+  private client: ApiClient | null = null;
   private technicianIds = new Map<number, string>();
 
   constructor(
@@ -11,8 +12,7 @@ export class AdminApi {
   ) {}
 
   async login(): Promise<void> {
-    const body = await this.request<{ accessToken: string }>('POST', '/auth/login', this.credentials, 200);
-    this.accessToken = body.accessToken;
+    this.client = await ApiClient.login(this.baseUrl, this.credentials.login, this.credentials.password);
   }
 
   /** The /start payload of the technicians' join link. */
@@ -64,39 +64,15 @@ export class AdminApi {
 
   /** A call as the admin; signs in again once if the access token has expired. */
   private async call<T = unknown>(method: string, path: string, body: unknown, expected: number): Promise<T> {
-    if (this.accessToken === '') await this.login();
-    try {
-      return await this.request<T>(method, path, body, expected);
-    } catch (error) {
-      if (!(error instanceof HttpStatusError) || error.status !== 401) throw error;
+    if (this.client === null) await this.login();
+    let response = await this.client!.call(method, path, body, { timeoutMs: 30_000 });
+    if (response.status === 401) {
       await this.login();
-      return this.request<T>(method, path, body, expected);
+      response = await this.client!.call(method, path, body, { timeoutMs: 30_000 });
     }
-  }
-
-  private async request<T>(method: string, path: string, body: unknown, expected: number): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(this.accessToken === '' ? {} : { authorization: `Bearer ${this.accessToken}` }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      signal: AbortSignal.timeout(30_000),
-    });
-    const text = await response.text();
-    if (response.status !== expected) throw new HttpStatusError(method, path, response.status, text);
-    return (text === '' ? undefined : JSON.parse(text)) as T;
-  }
-}
-
-class HttpStatusError extends Error {
-  constructor(
-    method: string,
-    path: string,
-    readonly status: number,
-    body: string,
-  ) {
-    super(`${method} ${path}: ${status} ${body.slice(0, 300)}`);
+    if (response.status !== expected) {
+      throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
+    }
+    return response.body as T;
   }
 }

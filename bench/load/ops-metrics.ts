@@ -1,4 +1,4 @@
-import { parseMetrics, type MetricSample } from '@fieldgram/testkit/env';
+import { fetchMetrics, type MetricSample } from '@fieldgram/testkit/env';
 /** A running service's ops endpoint (its /metrics, Prometheus text). */
 export interface MetricsSource {
   name: string;
@@ -20,7 +20,8 @@ export interface MetricsDelta {
   eventLoopLagP99Ms: Record<string, number>;
 }
 
-type Snapshot = Map<string, number>;
+/** Every sample of every source, by `<process>\t<series key>`. */
+type Snapshot = Map<string, MetricSample & { process: string }>;
 
 /** Reads every source's /metrics now; a source that does not answer is left out. */
 export async function snapshotMetrics(sources: readonly MetricsSource[]): Promise<Snapshot> {
@@ -28,9 +29,8 @@ export async function snapshotMetrics(sources: readonly MetricsSource[]): Promis
   await Promise.all(
     sources.map(async (source) => {
       try {
-        const response = await fetch(`${source.opsUrl}/metrics`, { signal: AbortSignal.timeout(5_000) });
-        for (const sample of parseMetrics(await response.text()))
-          snapshot.set(`${source.name}\t${seriesKey(sample)}`, sample.value);
+        for (const sample of await fetchMetrics(source.opsUrl))
+          snapshot.set(`${source.name}\t${seriesKey(sample)}`, { ...sample, process: source.name });
       } catch {
         // a busy or gone process: its figures are missing from this phase
       }
@@ -44,25 +44,23 @@ export function metricsDelta(before: Snapshot, after: Snapshot): MetricsDelta {
   // Summed over the series' other labels (a partitioned queue's handlers are one series per partition).
   const totals = new Map<string, { count: number; seconds: number }>();
   const eventLoopLagP99Ms: Record<string, number> = {};
-  for (const [key, sum] of after) {
-    const [process, series] = key.split('\t') as [string, string];
-    if (series.startsWith('nodejs_eventloop_lag_p99_seconds')) {
+  for (const [key, { process, name, labels, value: sum }] of after) {
+    if (name === 'nodejs_eventloop_lag_p99_seconds') {
       eventLoopLagP99Ms[process] = sum * 1000;
       continue;
     }
-    const match = /^fg_(handler|rpc)_duration_seconds_sum\{(.*)\}$/.exec(series);
+    const match = /^fg_(handler|rpc)_duration_seconds_sum$/.exec(name);
     if (match === null) continue;
     const countKey = key.replace('_sum{', '_count{');
-    const count = (after.get(countKey) ?? 0) - (before.get(countKey) ?? 0);
+    const count = (after.get(countKey)?.value ?? 0) - (before.get(countKey)?.value ?? 0);
     if (count <= 0) continue;
-    const labels = labelsOf(match[2]!);
     const what =
       match[1] === 'handler'
         ? `handler ${labels.type ?? '?'}`
         : `rpc ${labels.type ?? labels.target ?? '?'}${labels.outcome && labels.outcome !== 'ok' ? ` (${labels.outcome})` : ''}`;
     const total = totals.get(`${process} ${what}`) ?? { count: 0, seconds: 0 };
     total.count += count;
-    total.seconds += sum - (before.get(key) ?? 0);
+    total.seconds += sum - (before.get(key)?.value ?? 0);
     totals.set(`${process} ${what}`, total);
   }
   const timed = [...totals].map(([series, { count, seconds }]) => ({
@@ -81,8 +79,4 @@ function seriesKey(sample: MetricSample): string {
     .map(([key, value]) => `${key}="${value ?? ''}"`)
     .join(',');
   return `${sample.name}{${labels}}`;
-}
-
-function labelsOf(text: string): Record<string, string> {
-  return Object.fromEntries([...text.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1]!, m[2]!]));
 }

@@ -1,4 +1,4 @@
-import { sleep } from '@fieldgram/testkit';
+import { ApiClient, sleep } from '@fieldgram/testkit';
 
 /** What one REST attempt came to: an answer the API gave, or no verdict (network error, 5xx). */
 export type Attempt =
@@ -15,8 +15,7 @@ export class ChaosApi {
   readonly failures = new Map<string, number>();
 
   private constructor(
-    readonly baseUrl: string,
-    private readonly token: string,
+    private readonly client: ApiClient,
     private readonly deadline: () => number,
   ) {}
 
@@ -25,35 +24,26 @@ export class ChaosApi {
     credentials: { login: string; password: string },
     deadline: () => number,
   ): Promise<ChaosApi> {
-    const anonymous = new ChaosApi(baseUrl, '', deadline);
+    const anonymous = new ChaosApi(new ApiClient(baseUrl), deadline);
     const answer = await anonymous.read('POST', '/auth/login', credentials);
     if (answer.status !== 200)
       throw new Error(`login failed: ${answer.status} ${JSON.stringify(answer.body)}`);
-    return new ChaosApi(baseUrl, (answer.body as { accessToken: string }).accessToken, deadline);
+    const { accessToken } = answer.body as { accessToken: string };
+    return new ChaosApi(ApiClient.withToken(baseUrl, accessToken), deadline);
   }
 
   /** One attempt, never thrown: 5xx and network errors are `unknown`. */
   async attempt(method: string, path: string, body?: unknown): Promise<Attempt> {
     const operation = `${method} ${path.replace(/[0-9a-f-]{36}/g, ':id').replace(/\?.*$/, '')}`;
     try {
-      const response = await fetch(`${this.baseUrl}${path}`, {
-        method,
-        headers: {
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-        },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        signal: AbortSignal.timeout(15_000),
-      });
-      const text = await response.text();
-      const parsed: unknown = text ? safeJson(text) : undefined;
+      const response = await this.client.call(method, path, body, { timeoutMs: 15_000 });
       if (response.status >= 500) {
         this.countFailure(operation);
-        const problem = (parsed ?? {}) as { detail?: unknown };
-        const detail = typeof problem.detail === 'string' ? problem.detail : text;
-        return { kind: 'unknown', reason: `${response.status} ${detail.slice(0, 100)}` };
+        const detail = (response.body as { detail?: unknown } | undefined)?.detail;
+        const text = typeof detail === 'string' ? detail : JSON.stringify(response.body);
+        return { kind: 'unknown', reason: `${response.status} ${text.slice(0, 100)}` };
       }
-      return { kind: 'answered', status: response.status, body: parsed };
+      return { kind: 'answered', status: response.status, body: response.body };
     } catch (error) {
       this.countFailure(operation);
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
@@ -84,13 +74,5 @@ export class ChaosApi {
 
   private countFailure(operation: string): void {
     this.failures.set(operation, (this.failures.get(operation) ?? 0) + 1);
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
   }
 }

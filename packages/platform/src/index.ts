@@ -15,6 +15,7 @@ export { PartitionedConsumer, type PartitionedConsumerOptions } from './bus/part
 export {
   PARTITION_SLOTS,
   assignPartitions,
+  isPartitionQueue,
   partitionQueueName,
   slotExchangeName,
   slotOf,
@@ -49,6 +50,7 @@ export {
 } from './storage/object-storage.js';
 export { createRedis } from './redis/redis-client.js';
 export { KeyedSerializer } from './concurrency/keyed-serializer.js';
+export { withDeadline } from './concurrency/with-deadline.js';
 export { periodicTask } from './service/periodic-task.js';
 export { DelayedJobs, type DelayedJob, type DelayedJobsOptions } from './jobs/delayed-jobs.js';
 export { containsPattern, escapeLike } from './db/like.js';

@@ -21,4 +21,11 @@ export {
   type ServiceStackOptions,
 } from './service-stack.js';
 export { startProcess, type ChildHandle, type ExitStatus } from './child-process.js';
-export { metricSum, parseMetrics, type MetricLabels, type MetricSample } from './prometheus-text.js';
+export {
+  fetchMetrics,
+  metricSum,
+  parseMetrics,
+  type MetricLabels,
+  type MetricSample,
+} from './prometheus-text.js';
+export { ApiClient } from './api-client.js';

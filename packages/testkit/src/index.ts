@@ -37,4 +37,11 @@ export {
   type ServiceStack,
   type ServiceStackOptions,
 } from './service-stack.js';
-export { metricSum, parseMetrics, type MetricLabels, type MetricSample } from './prometheus-text.js';
+export {
+  fetchMetrics,
+  metricSum,
+  parseMetrics,
+  type MetricLabels,
+  type MetricSample,
+} from './prometheus-text.js';
+export { ApiClient } from './api-client.js';

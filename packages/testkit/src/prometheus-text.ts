@@ -21,15 +21,20 @@ export function parseMetrics(text: string): MetricSample[] {
   });
 }
 
+/** Every sample a service's ops server serves at /metrics now. */
+export async function fetchMetrics(opsUrl: string): Promise<MetricSample[]> {
+  const response = await fetch(`${opsUrl}/metrics`, { signal: AbortSignal.timeout(5_000) });
+  if (!response.ok) throw new Error(`${opsUrl}/metrics answered ${response.status}`);
+  return parseMetrics(await response.text());
+}
+
 /** The sum of one metric's samples whose labels pass `filter`, read from a service's ops server. */
 export async function metricSum(
   opsUrl: string,
   name: string,
   filter: (labels: MetricLabels) => boolean,
 ): Promise<number> {
-  const response = await fetch(`${opsUrl}/metrics`, { signal: AbortSignal.timeout(5_000) });
-  if (!response.ok) throw new Error(`${opsUrl}/metrics answered ${response.status}`);
-  return parseMetrics(await response.text())
+  return (await fetchMetrics(opsUrl))
     .filter((sample) => sample.name === name && filter(sample.labels))
     .reduce((sum, sample) => sum + sample.value, 0);
 }

@@ -3,6 +3,7 @@ import type { Channel } from 'amqplib';
 import type { Redis } from 'ioredis';
 import type { MessageType, Registry } from '@fieldgram/contracts';
 import { Consumer, type ConsumerOptions } from './consumer.js';
+import { withDeadline } from '../concurrency/with-deadline.js';
 import { HEADERS } from './headers.js';
 import { PartitionLeases } from './partition-leases.js';
 import {
@@ -205,10 +206,6 @@ export class PartitionedConsumer<R extends Registry, T extends MessageType<R>> {
 
   private withinRedisTimeout<V>(work: () => Promise<V>): Promise<V> {
     const timeoutMs = this.options.redisTimeoutMs ?? this.options.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs);
-    });
-    return Promise.race([work(), timeout]).finally(() => clearTimeout(timer));
+    return withDeadline(work(), timeoutMs, () => new Error(`Redis did not answer within ${timeoutMs} ms`));
   }
 }

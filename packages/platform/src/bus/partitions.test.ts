@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   PARTITION_SLOTS,
   assignPartitions,
+  isPartitionQueue,
   partitionQueueName,
   slotOf,
   slotsOfPartition,
@@ -35,6 +36,9 @@ describe('partition slots', () => {
 
   it('names partition queues with two digits', () => {
     expect(partitionQueueName('conversation.updates', 3)).toBe('conversation.updates.p03');
+    expect(isPartitionQueue('conversation.updates.p03', 'conversation.updates')).toBe(true);
+    expect(isPartitionQueue('conversation.updates.p03.dead', 'conversation.updates')).toBe(false);
+    expect(isPartitionQueue('conversation.updates', 'conversation.updates')).toBe(false);
   });
 
   it('refuses a partition count outside 1..64', () => {

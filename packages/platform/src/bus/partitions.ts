@@ -28,6 +28,11 @@ export function partitionQueueName(queue: string, partition: number): string {
   return `${queue}.p${String(partition).padStart(2, '0')}`;
 }
 
+/** Whether `name` is one of `queue`'s partition queues (`conversation.updates.p03`). */
+export function isPartitionQueue(name: string, queue: string): boolean {
+  return name.startsWith(`${queue}.p`) && /^\d{2,}$/.test(name.slice(queue.length + 2));
+}
+
 /** The headers exchange that spreads a partitioned queue's messages over its partitions by slot. */
 export function slotExchangeName(queue: string): string {
   return `${queue}.slots`;

@@ -7,6 +7,7 @@ import {
   BusConnection,
   createMetrics,
   envelopeProperties,
+  isPartitionQueue,
   RpcClient,
   SecretBox,
   type ServiceRuntime,
@@ -130,7 +131,7 @@ export class FrontDoorStack {
     return values
       .filter(
         (value) =>
-          isQueueOrPartition(String(value.labels.queue), queue) &&
+          (value.labels.queue === queue || isPartitionQueue(String(value.labels.queue), queue)) &&
           (outcome === undefined || value.labels.outcome === outcome),
       )
       .reduce((sum, value) => sum + value.value, 0);
@@ -204,9 +205,4 @@ export class InboundTap {
   close(): Promise<void> {
     return this.connection.close();
   }
-}
-
-/** A queue's own name or one of its partitions' (`conversation.updates.p03`). */
-function isQueueOrPartition(name: string, queue: string): boolean {
-  return name === queue || new RegExp(`^${queue.replace(/\./g, '\\.')}\\.p\\d+$`).test(name);
 }

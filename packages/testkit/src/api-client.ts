@@ -4,6 +4,13 @@ export class ApiClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** A client acting with an access token obtained elsewhere. */
+  static withToken(baseUrl: string, accessToken: string): ApiClient {
+    const client = new ApiClient(baseUrl);
+    client.accessToken = accessToken;
+    return client;
+  }
+
   static async login(baseUrl: string, login: string, password: string): Promise<ApiClient> {
     const client = new ApiClient(baseUrl);
     const response = await client.call('POST', '/auth/login', { login, password });
@@ -17,10 +24,12 @@ export class ApiClient {
     return this.accessToken;
   }
 
+  /** One request; the body is parsed when it is JSON. Network errors (and `timeoutMs`) reject. */
   async call(
     method: string,
     path: string,
     body?: unknown,
+    options: { timeoutMs?: number } = {},
   ): Promise<{ status: number; body: unknown; headers: Headers }> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
@@ -29,6 +38,7 @@ export class ApiClient {
         ...(this.accessToken ? { authorization: `Bearer ${this.accessToken}` } : {}),
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(options.timeoutMs !== undefined ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}),
     });
     const text = await response.text();
     let parsed: unknown = text;
