@@ -6,6 +6,8 @@ export {
   type SandboxOptions,
 } from './sandbox.js';
 export type { SandboxUser } from './user/sandbox-user.js';
+export type { OpenedLink, OpenLinkOptions } from './user/open-deep-link.js';
+export { DeepLinkError, parseDeepLink, type DeepLink, type DeepLinkProblem } from './user/deep-link.js';
 export type { AlbumItem, MessageOptions, PressedButton, SentUpdate, UserFile } from './user/user-actions.js';
 export type { ChatEvent, ChatEventKind, ChatEventListener, WaitForEventOptions } from './state/chat-store.js';
 export { TELEGRAM_FLOOD_LIMITS, type FloodLimits } from './limits/flood-limiter.js';

@@ -9,6 +9,7 @@ import type { BotRecord } from './state/directory.js';
 import { SandboxCore } from './state/sandbox-core.js';
 import type { SandboxStats } from './stats.js';
 import type { TelegramMessage, TelegramReplyKeyboardMarkup } from './telegram-types.js';
+import { openDeepLink, type OpenedLink, type OpenLinkOptions } from './user/open-deep-link.js';
 import { createSandboxUser, type SandboxUser } from './user/sandbox-user.js';
 import { UserActions } from './user/user-actions.js';
 
@@ -118,6 +119,16 @@ export class TelegramSandbox {
       type: options.type ?? 'supergroup',
     });
     return { id: group.id, title: group.title, type: group.type, memberIds: [...group.memberIds] };
+  }
+
+  /**
+   * Opens a bot's deep link (`https://t.me/<bot>?start=<payload>`, `tg://resolve?domain=<bot>&start=…`)
+   * as a user who then taps Start: the bot named in it gets `/start <payload>`. Without `userId`
+   * a new user is created. Rejects with a DeepLinkError for a link that is not a bot's, a payload
+   * Telegram refuses, or a bot or user not in this sandbox.
+   */
+  openLink(link: string, options?: OpenLinkOptions): Promise<OpenedLink> {
+    return openDeepLink(this.core.directory, this, link, options);
   }
 
   /** Everything the bot did in the chat, and the users' messages, in order. */

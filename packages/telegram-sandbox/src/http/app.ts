@@ -21,5 +21,9 @@ export function createApp(
   app.use(botApiRouter(core, api, trackHold));
   app.use('/sandbox', userApiRouter(sandbox));
   app.use(express.static(WEB_DIR));
+  // Browsers ask for /favicon.ico whatever the page says; answer with the page's SVG icon.
+  app.get('/favicon.ico', (_request, response) => {
+    response.type('image/svg+xml').sendFile('favicon.svg', { root: WEB_DIR });
+  });
   return app;
 }

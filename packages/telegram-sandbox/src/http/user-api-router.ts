@@ -3,6 +3,7 @@ import multer from 'multer';
 import { z } from 'zod';
 import type { TelegramSandbox } from '../sandbox.js';
 import type { SandboxUser } from '../user/sandbox-user.js';
+import { openLinkRoute } from './open-link-route.js';
 import { runUserAction } from './user-action-route.js';
 import { UserApiError, userApiErrors } from './user-api-error.js';
 
@@ -114,6 +115,8 @@ export function userApiRouter(sandbox: TelegramSandbox): Router {
       );
     },
   );
+
+  router.route('/open').get(openLinkRoute(sandbox)).post(openLinkRoute(sandbox));
 
   router.get(
     '/bots/:botToken/chats/:chatId',

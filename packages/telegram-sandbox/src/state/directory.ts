@@ -89,6 +89,12 @@ export class Directory {
     return [...this.botsByToken.values()];
   }
 
+  /** Usernames are case-insensitive in Telegram; several bots may share one here (tests may). */
+  botsByUsername(username: string): BotRecord[] {
+    const wanted = username.replace(/^@/, '').toLowerCase();
+    return this.bots().filter((bot) => bot.username.toLowerCase() === wanted);
+  }
+
   addUser(options: Omit<UserRecord, 'id'> & { id?: number }): UserRecord {
     const id = options.id ?? this.nextUserId;
     if (!Number.isSafeInteger(id) || id <= 0)

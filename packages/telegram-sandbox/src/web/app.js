@@ -1,8 +1,16 @@
-/* global document, fetch, FormData, window, setTimeout */
+/* global document, fetch, FormData, URLSearchParams, window, setTimeout */
 // The sandbox's chat page: plays one user talking to one bot through the /sandbox HTTP API.
 
 const $ = (id) => document.getElementById(id);
-const state = { botToken: '', userId: 0, lastSeq: 0, blocked: false, pollGeneration: 0 };
+const state = {
+  botToken: '',
+  userId: 0,
+  lastSeq: 0,
+  blocked: false,
+  pollGeneration: 0,
+  /** False while the user has scrolled up to read older messages. */
+  followNewest: true,
+};
 
 async function api(path, options = {}) {
   const response = await fetch(`/sandbox${path}`, options);
@@ -30,7 +38,7 @@ function showError(error) {
 function element(tag, attributes = {}, children = []) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attributes)) {
-    if (key === 'onclick') node.addEventListener('click', value);
+    if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value);
   }
   for (const child of [children].flat()) node.append(child);
@@ -117,8 +125,15 @@ function messageBody(message) {
   const parts = [];
   if (message.photo) {
     const largest = message.photo.at(-1);
+    // width/height reserve the photo's space before it loads, so the scroll position holds.
     parts.push(
-      element('img', { src: `/sandbox/files/${encodeURIComponent(largest.file_id)}`, alt: 'photo' }),
+      element('img', {
+        src: `/sandbox/files/${encodeURIComponent(largest.file_id)}`,
+        alt: 'photo',
+        width: largest.width,
+        height: largest.height,
+        onload: scrollToNewest,
+      }),
     );
   }
   for (const kind of ['document', 'voice', 'video']) {
@@ -179,14 +194,24 @@ function renderReplyKeyboard(keyboard) {
   $('text').placeholder = keyboard?.input_field_placeholder ?? 'Write a message or /command';
 }
 
+function scrollToNewest() {
+  if (state.followNewest) $('chat').scrollTop = $('chat').scrollHeight;
+}
+
+$('chat').addEventListener('scroll', () => {
+  const chat = $('chat');
+  state.followNewest = chat.scrollHeight - chat.scrollTop - chat.clientHeight < 40;
+});
+
 async function refreshChat() {
   if (!state.botToken || !state.userId) return;
   const view = await api(`/bots/${encodeURIComponent(state.botToken)}/chats/${state.userId}`);
   const chat = $('chat');
-  const atBottom = chat.scrollHeight - chat.scrollTop - chat.clientHeight < 40;
+  const readingAt = chat.scrollTop;
   chat.replaceChildren(...view.messages.map(renderMessage));
-  if (atBottom) chat.scrollTop = chat.scrollHeight;
   renderReplyKeyboard(view.replyKeyboard);
+  if (state.followNewest) scrollToNewest();
+  else chat.scrollTop = readingAt;
   return view.lastSeq;
 }
 
@@ -222,6 +247,10 @@ function botName() {
   return $('bot').selectedOptions[0]?.textContent ?? 'The bot';
 }
 
+function userName() {
+  return $('user').selectedOptions[0]?.textContent ?? 'a new user';
+}
+
 function sendText(text) {
   const command = /^\/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text);
   return command
@@ -229,7 +258,7 @@ function sendText(text) {
     : userAction('sendText', { text });
 }
 
-async function loadBotsAndUsers(selectUserId) {
+async function loadBotsAndUsers(selectUserId, selectBotToken) {
   const [bots, users] = await Promise.all([api('/bots'), api('/users')]);
   $('bot').replaceChildren(...bots.map((bot) => element('option', { value: bot.token }, `@${bot.username}`)));
   $('user').replaceChildren(
@@ -242,6 +271,7 @@ async function loadBotsAndUsers(selectUserId) {
     ),
   );
   if (selectUserId) $('user').value = String(selectUserId);
+  if (selectBotToken) $('bot').value = selectBotToken;
   selectChat();
 }
 
@@ -251,10 +281,22 @@ function selectChat() {
   state.blocked = false;
   $('block').textContent = 'Block bot';
   $('chat').replaceChildren();
+  state.followNewest = true;
   if (state.botToken && state.userId) {
     showStatus('');
     void pollChat();
   } else showStatus(state.botToken ? 'Create a user to start chatting.' : 'No bot in this sandbox.');
+}
+
+/** Opens a bot's deep link as the user (a new one when none is selected), then shows that chat. */
+async function openLink(link, userId) {
+  const opened = await postJson('/open', {
+    link,
+    ...(userId ? { userId } : { languageCode: $('new-user-language').value }),
+  });
+  await loadBotsAndUsers(opened.userId, opened.botToken);
+  const command = opened.payload === null ? '/start' : `/start ${opened.payload}`;
+  showStatus(`Opened @${opened.botUsername} as ${userName()}: sent ${command}`);
 }
 
 $('bot').addEventListener('change', selectChat);
@@ -270,6 +312,16 @@ $('new-user').addEventListener('submit', async (event) => {
     });
     $('new-user').reset();
     await loadBotsAndUsers(user.id);
+  } catch (error) {
+    showError(error);
+  }
+});
+
+$('open-link').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    await openLink($('link').value.trim(), state.userId);
+    $('link').value = '';
   } catch (error) {
     showError(error);
   }
@@ -304,4 +356,17 @@ $('block').addEventListener('click', async () => {
   showStatus(state.blocked ? `You blocked ${botName()}.` : `You unblocked ${botName()}.`);
 });
 
-void loadBotsAndUsers().catch(showError);
+/** `/?link=<url-encoded deep link>[&userId=<id>]` opens that link as soon as the page loads. */
+async function startPage() {
+  await loadBotsAndUsers();
+  const params = new URLSearchParams(window.location.search);
+  const link = params.get('link');
+  if (!link) return;
+  // Forget the link, so reloading the page does not tap Start again.
+  window.history.replaceState(null, '', window.location.pathname);
+  $('link').value = link;
+  await openLink(link, Number(params.get('userId')) || state.userId);
+  $('link').value = '';
+}
+
+void startPage().catch(showError);
