@@ -55,6 +55,8 @@ describe('technician dispatch', () => {
     const created = await admin.call('POST', '/tasks', {
       title: 'Fix the boiler',
       area: 'Центральный район',
+      scheduledAt: '2030-05-17T09:30:00.000Z',
+      description: 'The boiler in the basement leaks',
       client: CLIENT,
     });
     expect(created.status).toBe(201);
@@ -87,7 +89,17 @@ describe('technician dispatch', () => {
       (e) => e.kind === 'edit' && e.messageId === offer.messageId,
       { after: offer.seq, timeoutMs: 10_000 },
     );
-    expect(edit.message?.text).toMatch(/^✅/);
+    // The edited offer keeps its details (area, time, description) and says it was accepted.
+    const edited = edit.message?.text ?? '';
+    for (const detail of [
+      `Task #${task.number}: Fix the boiler`,
+      'Центральный район',
+      '2030-05-17 09:30 UTC',
+      'The boiler in the basement leaks',
+    ])
+      expect(edited).toContain(detail);
+    expect(edited.split('\n').at(-1)).toBe('✅ Accepted');
+    expect(edited).not.toContain('Will you take it?');
     const offerNow = stack.sandbox
       .messages(stack.bot.token, tech.user.id)
       .find((m) => m.message_id === offer.messageId);

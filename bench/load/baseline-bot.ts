@@ -20,23 +20,21 @@ import {
   mainMenuKeyboard,
   menuActionOf,
   menuLabel,
+  offerText,
   pageWindow,
   pagerRow,
+  settledOfferText,
   t,
   taskOfferKeyboard,
   type InlineKeyboardMarkup,
   type Lang,
+  type OfferDetails,
   type ReplyKeyboardMarkup,
   type Role,
 } from '@fieldgram/bot-ui';
 import { DISPATCHED_TASK } from './side.js';
 
 const ORG_LANG: Lang = 'ru';
-/** notification's OFFER_EDITS 'offer-accepted' (services/notification/src/domain/offer-edits.ts). */
-const ACCEPTED_OFFER: Record<Lang, string> = {
-  ru: '✅ Принято — задача №{number}: {title}',
-  en: '✅ Accepted — task #{number}: {title}',
-};
 
 interface Person {
   role: Role;
@@ -123,12 +121,13 @@ bot.on('callback_query', async (ctx) => {
   }
   task.status = 'accepted';
   await ctx.answerCbQuery(t(lang, 'task.accepted'));
-  // Ours: notification edits the offer once the task service has recorded the acceptance.
+  // Ours: notification edits the offer (bot-ui's text: its details, then "accepted") once the
+  // task service has recorded the acceptance.
   await ctx.telegram.editMessageText(
     task.chatId,
     task.offerMessageId,
     undefined,
-    render(ACCEPTED_OFFER[lang], task),
+    settledOfferText(lang, offerOf(task), 'accepted'),
   );
 });
 
@@ -170,6 +169,11 @@ async function myTasks(ctx: Context, chatId: number, lang: Lang): Promise<void> 
   );
 }
 
+/** What the offer of a dispatched task shows: its area, no time, no description. */
+function offerOf(task: Pick<Task, 'number' | 'title'>): OfferDetails {
+  return { ...task, area: DISPATCHED_TASK.area, scheduledAt: null, description: null };
+}
+
 /** An admin's dispatch: a task per chat id, its offer sent (conversation's offerReplies). */
 async function dispatch(chatIds: readonly number[]): Promise<void> {
   await Promise.all(
@@ -177,13 +181,7 @@ async function dispatch(chatIds: readonly number[]): Promise<void> {
       const lang = langOf(people.get(chatId)?.languageCode);
       const id = randomUUID();
       const number = ++lastNumber;
-      const text = [
-        t(lang, 'task.offer.title', { number, title: DISPATCHED_TASK.title }),
-        t(lang, 'task.offer.area', { area: DISPATCHED_TASK.area }),
-        t(lang, 'task.offer.whenOpen'),
-        '',
-        t(lang, 'task.offer.question'),
-      ].join('\n');
+      const text = offerText(lang, offerOf({ number, title: DISPATCHED_TASK.title }));
       const sent = await bot.telegram.sendMessage(chatId, text, {
         reply_markup: inline(taskOfferKeyboard(lang, id)),
       });
@@ -203,10 +201,6 @@ async function dispatch(chatIds: readonly number[]): Promise<void> {
 
 function langOf(languageCode: string | undefined): Lang {
   return langFromTelegram(languageCode, ORG_LANG);
-}
-
-function render(template: string, task: Task): string {
-  return template.replace('{number}', String(task.number)).replace('{title}', task.title);
 }
 
 function stripIcon(label: string): string {

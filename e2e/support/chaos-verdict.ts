@@ -139,7 +139,8 @@ export function judge({
       (event) =>
         event.kind === 'edit' &&
         offered.some((offer) => offer.messageId === event.messageId) &&
-        /^(✅|❌)/.test(event.message?.text ?? ''),
+        // The offer keeps its details; its last line says how it ended.
+        /(^|\n)(✅|❌)[^\n]*$/.test(event.message?.text ?? ''),
     );
     offerEdits.add(label, answered, marks.length);
     infos.add(

@@ -51,3 +51,11 @@ export {
   taskSkipReasonKeyboard,
   type TaskButtonAction,
 } from './tasks/task-buttons.js';
+export {
+  formatWhen,
+  offerBody,
+  offerText,
+  settledOfferText,
+  type OfferDetails,
+  type OfferOutcome,
+} from './tasks/task-offer.js';

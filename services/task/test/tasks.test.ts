@@ -53,6 +53,15 @@ describe('the dispatch happy path', () => {
     expect(offer.actor).toEqual({ kind: 'user', userId: ADMIN_ID, role: 'admin' });
 
     expect((await caller.ask('task.accept', { taskId: id, technicianId: ivan })).status).toBe('accepted');
+    // The acceptance carries the offer's details again (notification keeps them in the edited offer).
+    const accepted = await tap.next('task.accepted', (d) => d.taskId === id);
+    expect(accepted.data).toMatchObject({
+      assigneeId: ivan,
+      area: 'North district',
+      description: 'leaks',
+      scheduledAt: '2026-12-01T10:00:00.000Z',
+    });
+    expect(JSON.stringify(accepted.data)).not.toContain(CLIENT.phone);
     expect((await caller.ask('task.release-client-info', { taskId: id }, byAdmin())).status).toBe(
       'client_info_sent',
     );
@@ -149,12 +158,12 @@ describe('reject, reassign and resend', () => {
     });
     expect(rejected.status).toBe('rejected');
     const event = await tap.next('task.rejected', (d) => d.taskId === task.id);
-    expect(event.data).toMatchObject({ assigneeId: ivan, reason: 'too far' });
+    expect(event.data).toMatchObject({ assigneeId: ivan, reason: 'too far', area: 'North district' });
 
     const reassigned = await caller.ask('task.assign', { taskId: task.id, technicianId: petr }, byAdmin());
     expect(reassigned).toMatchObject({ status: 'rejected', assigneeId: petr });
     const assigned = await tap.next('task.assigned', (d) => d.taskId === task.id && d.assigneeId === petr);
-    expect(assigned.data.previousAssigneeId).toBe(ivan);
+    expect(assigned.data).toMatchObject({ previousAssigneeId: ivan, area: 'North district' });
 
     await caller.ask('task.send', { taskId: task.id }, byAdmin());
     const offer = await tap.next('task.sent', (d) => d.taskId === task.id && d.assigneeId === petr);
@@ -215,7 +224,12 @@ describe('manual changes, edits and soft delete', () => {
       reason: 'client called off',
     });
     const event = await tap.next('task.status-changed', (d) => d.taskId === task.id);
-    expect(event.data).toMatchObject({ from: 'new', to: 'cancelled', reason: 'client called off' });
+    expect(event.data).toMatchObject({
+      from: 'new',
+      to: 'cancelled',
+      reason: 'client called off',
+      area: 'North district',
+    });
     const send = await caller.refusal('task.send', { taskId: task.id }, byAdmin());
     expect(send.message).toBe(`task #${task.number} is cancelled`);
   });
@@ -238,7 +252,11 @@ describe('manual changes, edits and soft delete', () => {
     expect((await caller.refusal('task.get', { taskId: task.id })).code).toBe('not_found');
     expect((await caller.refusal('task.delete', { taskId: task.id }, byAdmin())).code).toBe('not_found');
     expect((await caller.ask('task.list', { q: 'Doomed' })).total).toBe(0);
-    await tap.next('task.deleted', (d) => d.taskId === task.id);
+    expect((await tap.next('task.deleted', (d) => d.taskId === task.id)).data).toMatchObject({
+      area: 'North district',
+      description: null,
+      scheduledAt: null,
+    });
     const { rows } = await caller.ask('task.report', {});
     expect(rows.filter((row) => row.taskId === task.id).map((row) => row.action)).toEqual([
       'create',

@@ -66,6 +66,22 @@ const TaskEvent = {
   title: z.string(),
   assigneeId: z.string().nullable(),
 };
+/** What the technician's offer shows besides number and title (S0-07): never client data. */
+const OfferDetails = {
+  area: z.string(),
+  description: z.string().nullable(),
+  scheduledAt: z.string().nullable(),
+};
+/**
+ * The offer's details on the events that edit the offer (accepted, rejected, reassigned,
+ * cancelled, deleted), so the edited offer keeps them; optional, as events written before them
+ * do not carry them.
+ */
+const OfferDetailsAgain = {
+  area: OfferDetails.area.optional(),
+  description: OfferDetails.description.optional(),
+  scheduledAt: OfferDetails.scheduledAt.optional(),
+};
 const TaskReportRowSchema = z.object({
   taskId: z.string(),
   number: z.number().int(),
@@ -159,21 +175,23 @@ export const taskMessages = {
   // --- events (S0-13) ---
   'task.created': event(z.object({ ...TaskEvent, area: z.string() })),
   'task.updated': event(z.object({ ...TaskEvent, changed: z.array(z.string()) })),
-  'task.assigned': event(z.object({ ...TaskEvent, previousAssigneeId: z.string().nullable() })),
+  'task.assigned': event(
+    z.object({ ...TaskEvent, ...OfferDetailsAgain, previousAssigneeId: z.string().nullable() }),
+  ),
   /** The offer goes to the assignee: basic details only, never the client block (S0-07). */
   'task.sent': event(
     z.object({
       ...TaskEvent,
       assigneeId: z.string(),
-      area: z.string(),
-      description: z.string().nullable(),
-      scheduledAt: z.string().nullable(),
+      ...OfferDetails,
       /** Which send of this task this is (resends count up): keys the offer message. */
       sendCount: z.number().int().positive(),
     }),
   ),
-  'task.accepted': event(z.object({ ...TaskEvent, assigneeId: z.string() })),
-  'task.rejected': event(z.object({ ...TaskEvent, assigneeId: z.string(), reason: z.string().nullable() })),
+  'task.accepted': event(z.object({ ...TaskEvent, ...OfferDetailsAgain, assigneeId: z.string() })),
+  'task.rejected': event(
+    z.object({ ...TaskEvent, ...OfferDetailsAgain, assigneeId: z.string(), reason: z.string().nullable() }),
+  ),
   /** The client block, released to the assignee (S0-09). */
   'task.client-info-released': event(
     z.object({ ...TaskEvent, assigneeId: z.string(), client: TaskClientSchema }),
@@ -182,13 +200,14 @@ export const taskMessages = {
   'task.status-changed': event(
     z.object({
       ...TaskEvent,
+      ...OfferDetailsAgain,
       from: TaskStatusSchema,
       to: TaskStatusSchema,
       reason: z.string().nullable(),
       action: z.string(),
     }),
   ),
-  'task.deleted': event(z.object(TaskEvent)),
+  'task.deleted': event(z.object({ ...TaskEvent, ...OfferDetailsAgain })),
   /** The offer is still unanswered after the first delay: remind the technician. */
   'task.offer-reminded': event(
     z.object({ ...TaskEvent, assigneeId: z.string(), sendCount: z.number().int() }),

@@ -2,6 +2,7 @@ import {
   MY_TASKS_LIST,
   PAGE_SIZE,
   inlineKeyboard,
+  offerText,
   pageWindow,
   pagerRow,
   t,
@@ -19,34 +20,18 @@ import type { Outgoing } from './outgoing.js';
 /** The statuses "My tasks" lists: what is still to do, and what was done. */
 export const MY_TASK_STATUSES: TaskStatus[] = ['sent', 'accepted', 'client_info_sent', 'completed'];
 
-/** `2026-11-21T14:00:00Z` → `2026-11-21 14:00 UTC` (the organization's time zone is not configured yet). */
-export function formatWhen(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 /**
- * The offer of a sent task (S0-07): number, title, area, time and description — the event
- * carries no client data, and none is shown. A resend first takes the buttons off the previous
+ * The offer of a sent task (S0-07): number, title, area, time and description (bot-ui's offer
+ * text, whose body notification keeps when it edits the offer) — the event carries no client
+ * data, and none is shown. A resend first takes the buttons off the previous
  * offer (the same message key), then sends the new one under that key, so the offer key always
  * names the latest offer for notification's edits.
  */
 export function offerReplies(event: DataOf<Messages, 'task.sent'>, lang: Lang): Outgoing[] {
-  const lines = [
-    t(lang, 'task.offer.title', { number: event.number, title: event.title }),
-    t(lang, 'task.offer.area', { area: event.area }),
-    event.scheduledAt
-      ? t(lang, 'task.offer.when', { when: formatWhen(event.scheduledAt) })
-      : t(lang, 'task.offer.whenOpen'),
-    ...(event.description?.trim() ? ['', event.description.trim()] : []),
-    '',
-    t(lang, 'task.offer.question'),
-  ];
   const messageKey = taskOfferMessageKey(event.taskId);
   const offer: Outgoing = {
     kind: 'message',
-    text: lines.join('\n'),
+    text: offerText(lang, event),
     markup: taskOfferKeyboard(lang, event.taskId),
     messageKey,
   };

@@ -4,6 +4,7 @@ import {
   answer,
   cancelOfferReminders,
   eventBasics,
+  offerDetails,
   taskPartition,
   transition,
   type TaskContext,
@@ -22,7 +23,7 @@ export function acceptTaskHandler(context: TaskContext): QueryHandler<Messages, 
         effects: async ({ after }, { emit }) => {
           await emit(
             'task.accepted',
-            { ...eventBasics(after), assigneeId: technicianId },
+            { ...eventBasics(after), ...offerDetails(after), assigneeId: technicianId },
             taskPartition(taskId),
           );
         },
@@ -47,7 +48,7 @@ export function rejectTaskHandler(context: TaskContext): QueryHandler<Messages, 
         effects: async ({ after }, { emit }) => {
           await emit(
             'task.rejected',
-            { ...eventBasics(after), assigneeId: technicianId, reason },
+            { ...eventBasics(after), ...offerDetails(after), assigneeId: technicianId, reason },
             taskPartition(taskId),
           );
         },

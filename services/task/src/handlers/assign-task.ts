@@ -5,6 +5,7 @@ import {
   answer,
   cancelOfferReminders,
   eventBasics,
+  offerDetails,
   requireTask,
   requireTechnician,
   taskPartition,
@@ -31,7 +32,7 @@ export function assignTaskHandler(context: TaskContext): QueryHandler<Messages, 
           if (before.assignee_id === after.assignee_id) return;
           await emit(
             'task.assigned',
-            { ...eventBasics(after), previousAssigneeId: before.assignee_id },
+            { ...eventBasics(after), ...offerDetails(after), previousAssigneeId: before.assignee_id },
             taskPartition(taskId),
           );
         },

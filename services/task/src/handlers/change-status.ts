@@ -5,6 +5,7 @@ import {
   answer,
   cancelOfferReminders,
   eventBasics,
+  offerDetails,
   taskPartition,
   transition,
   type TaskContext,
@@ -31,7 +32,14 @@ export function changeStatusHandler(context: TaskContext): QueryHandler<Messages
         effects: async ({ before, after }, { emit }) => {
           await emit(
             'task.status-changed',
-            { ...eventBasics(after), from: before.status, to: after.status, reason, action: 'change-status' },
+            {
+              ...eventBasics(after),
+              ...offerDetails(after),
+              from: before.status,
+              to: after.status,
+              reason,
+              action: 'change-status',
+            },
             taskPartition(taskId),
           );
         },

@@ -57,6 +57,18 @@ export function eventBasics(row: TaskRow) {
 }
 
 /**
+ * What the technician's offer shows (never client data): on `task.sent`, and again on the events
+ * that end the offer, so notification's edit of it keeps them.
+ */
+export function offerDetails(row: TaskRow) {
+  return {
+    area: row.area,
+    description: row.description,
+    scheduledAt: row.scheduled_at?.toISOString() ?? null,
+  };
+}
+
+/**
  * The roles of a request toward a task. With `technicianId` (a tap in the bot, passed on by
  * conversation) only the assignee role counts, and only for the task's assignee. Otherwise it is
  * the admin API: staff (admin, manager) or the system acting for them; a technician or client

@@ -2,7 +2,15 @@ import type { Messages } from '@fieldgram/contracts';
 import type { QueryHandler } from '@fieldgram/platform';
 import { dispatchWorkflow } from '../domain/dispatch.js';
 import { insertHistory, insertTask } from '../store/tasks-store.js';
-import { actorId, loadTask, requireTechnician, taskPartition, type TaskContext } from './context.js';
+import {
+  actorId,
+  eventBasics,
+  loadTask,
+  offerDetails,
+  requireTechnician,
+  taskPartition,
+  type TaskContext,
+} from './context.js';
 
 /** `task.create` (S0-06): a new task, optionally already assigned. Emits `task.created` (+ `task.assigned`). */
 export function createTaskHandler(context: TaskContext): QueryHandler<Messages, 'task.create'> {
@@ -29,10 +37,14 @@ export function createTaskHandler(context: TaskContext): QueryHandler<Messages, 
         reason: null,
         assignee_id: row.assignee_id,
       });
-      const basics = { taskId: row.id, number: row.number, title: row.title, assigneeId: row.assignee_id };
+      const basics = eventBasics(row);
       await emit('task.created', { ...basics, area: row.area }, taskPartition(row.id));
       if (row.assignee_id !== null)
-        await emit('task.assigned', { ...basics, previousAssigneeId: null }, taskPartition(row.id));
+        await emit(
+          'task.assigned',
+          { ...basics, ...offerDetails(row), previousAssigneeId: null },
+          taskPartition(row.id),
+        );
       return loadTask(trx, row);
     }, request);
   };

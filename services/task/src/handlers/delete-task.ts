@@ -4,6 +4,7 @@ import {
   actorId,
   cancelOfferReminders,
   eventBasics,
+  offerDetails,
   taskPartition,
   transition,
   type TaskContext,
@@ -21,7 +22,11 @@ export function deleteTaskHandler(context: TaskContext): QueryHandler<Messages, 
       {
         columns: () => ({ deleted_at: new Date() }),
         effects: async ({ after }, { emit }) => {
-          await emit('task.deleted', eventBasics(after), taskPartition(taskId));
+          await emit(
+            'task.deleted',
+            { ...eventBasics(after), ...offerDetails(after) },
+            taskPartition(taskId),
+          );
         },
       },
     );

@@ -5,6 +5,7 @@ import {
   answer,
   cancelOfferReminders,
   eventBasics,
+  offerDetails,
   taskPartition,
   transition,
   type TaskContext,
@@ -30,9 +31,7 @@ export function sendTaskHandler(context: TaskContext): QueryHandler<Messages, 't
             {
               ...eventBasics(after),
               assigneeId: after.assignee_id!,
-              area: after.area,
-              description: after.description,
-              scheduledAt: after.scheduled_at?.toISOString() ?? null,
+              ...offerDetails(after),
               sendCount: after.send_count,
             },
             taskPartition(taskId),
