@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, useTestEnv, waitFor } from '@fieldgram/testkit';
+import type { SandboxUser } from '@fieldgram/telegram-sandbox';
 import { ADMIN, startStack, type Stack } from './support/stack.js';
 
 const env = useTestEnv('e2e-invoice');
@@ -28,13 +29,20 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function completedTask(title: string) {
+async function completedTask(
+  title: string,
+  technician = { firstName: 'Anton', username: 'anton_inv', languageCode: 'ru' },
+) {
   const { link } = (await admin.call('GET', '/invites/join-link?role=technician')).body as { link: string };
-  const tech = stack.sandbox.createUser({ firstName: 'Anton', username: 'anton_inv', languageCode: 'ru' });
+  const tech = stack.sandbox.createUser(technician);
   await tech.sendCommand(stack.bot.token, 'start', new URL(link).searchParams.get('start')!);
   const techId = await waitFor(
     async () =>
-      ((await admin.call('GET', '/users?q=anton_inv')).body as { items: { id: string }[] }).items[0]?.id,
+      (
+        (await admin.call('GET', `/users?q=${technician.username}`)).body as {
+          items: { id: string }[];
+        }
+      ).items[0]?.id,
     { message: 'technician registered' },
   );
   const task = (
@@ -49,6 +57,28 @@ async function completedTask(title: string) {
   return { tech, task };
 }
 
+/** Walks a sent task to completed as the admin (the bot path is in dispatch.test.ts). */
+async function completeByAdmin(taskId: string): Promise<void> {
+  await admin.call('POST', `/tasks/${taskId}/status`, { status: 'accepted', reason: 'accepted by phone' });
+  await admin.call('POST', `/tasks/${taskId}/client-info`);
+  expect((await admin.call('POST', `/tasks/${taskId}/complete`)).status).toBe(200);
+}
+
+/** Sends the invoice through the bot: the document the technician got, its caption and its text. */
+async function sendInvoice(invoiceId: string, tech: SandboxUser) {
+  expect((await admin.call('POST', `/invoices/${invoiceId}/send`)).status).toBe(200);
+  const document = await stack.sandbox.waitForEvent(
+    stack.bot.token,
+    tech.id,
+    (e) => e.method === 'sendDocument',
+    { timeoutMs: 15_000 },
+  );
+  return {
+    caption: document.message?.caption,
+    text: pdfText(stack.sandbox.fileBytes(document.message!.document!.file_id)!),
+  };
+}
+
 describe('invoices', () => {
   it('a completed task is billed; the technician receives the PDF; pending → paid; the admin is told', async () => {
     const { tech, task } = await completedTask('Замена смесителя на кухне');
@@ -60,9 +90,7 @@ describe('invoices', () => {
     });
     expect(notCompleted.status).toBe(409);
     expect(JSON.stringify(notCompleted.body)).toMatch(/not completed/);
-    await admin.call('POST', `/tasks/${task.id}/status`, { status: 'accepted', reason: 'accepted by phone' });
-    await admin.call('POST', `/tasks/${task.id}/client-info`);
-    expect((await admin.call('POST', `/tasks/${task.id}/complete`)).status).toBe(200);
+    await completeByAdmin(task.id);
 
     const created = await admin.call('POST', '/invoices', {
       taskId: task.id,
@@ -85,15 +113,8 @@ describe('invoices', () => {
     expect(invoice).toMatchObject({ subtotal: 1_079_900, tax: 215_980, total: 1_295_880, status: 'draft' });
     expect(invoice.number).toMatch(/^INV-\d{4}-\d{4}$/);
 
-    expect((await admin.call('POST', `/invoices/${invoice.id}/send`)).status).toBe(200);
-    const document = await stack.sandbox.waitForEvent(
-      stack.bot.token,
-      tech.id,
-      (e) => e.method === 'sendDocument',
-      { timeoutMs: 15_000 },
-    );
-    expect(document.message?.caption).toContain(invoice.number);
-    const text = pdfText(stack.sandbox.fileBytes(document.message!.document!.file_id)!);
+    const { caption, text } = await sendInvoice(invoice.id, tech);
+    expect(caption).toContain(invoice.number);
     for (const expected of [invoice.number, 'Замена смесителя на кухне', 'Работа мастера', 'Смеситель Grohe'])
       expect(text).toContain(expected);
     expect(text.replace(/\s/g, '')).toMatch(/12958,80|12,958\.80/);
@@ -105,6 +126,29 @@ describe('invoices', () => {
     await waitFor(() => feed.items.filter((i) => String(i.text).includes(invoice.number)).length >= 3, {
       message: 'created, sent and status-changed notifications',
     });
+  });
+
+  it('a technician whose Telegram speaks English gets the PDF and its caption in English (a ru organization)', async () => {
+    const technician = { firstName: 'Jim', username: 'jim_inv', languageCode: 'en' };
+    const { tech, task } = await completedTask('Fix the tap', technician);
+    await completeByAdmin(task.id);
+    const invoice = (
+      await admin.call('POST', '/invoices', {
+        taskId: task.id,
+        currency: 'RUB',
+        items: [{ description: 'Labour', quantity: 1, unitPrice: 250000 }],
+      })
+    ).body as { id: string; number: string };
+    const { caption, text } = await sendInvoice(invoice.id, tech);
+    expect(caption).toBe(`Invoice ${invoice.number}: 2,500.00\u00a0₽`);
+    for (const expected of [`Invoice ${invoice.number}`, 'Fix the tap', 'Labour', 'Total due'])
+      expect(text).toContain(expected);
+    expect(text).not.toMatch(/Счёт|Всего к оплате/);
+    // The admin (no language of their own) downloads it in the organization's language.
+    const download = await fetch(`${stack.apiUrl}/invoices/${invoice.id}/pdf`, {
+      headers: { authorization: `Bearer ${admin.token ?? ''}` },
+    });
+    expect(pdfText(Buffer.from(await download.arrayBuffer()))).toContain(`Счёт ${invoice.number}`);
   });
 
   it('refuses a negative quantity or an unknown currency with 400 naming the field', async () => {

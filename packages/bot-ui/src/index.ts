@@ -1,4 +1,12 @@
-export { LANGS, ORG_DEFAULT_LANG, isLang, langFromTelegram, type Lang } from './text/lang.js';
+export {
+  LANGS,
+  ORG_DEFAULT_LANG,
+  isLang,
+  langFromTelegram,
+  personLang,
+  type Lang,
+  type LanguageHolder,
+} from './text/lang.js';
 export { CATALOG, allTexts, t, type Placeholders, type TextKey, type TextParams } from './text/catalog.js';
 export {
   REMOVE_KEYBOARD,

@@ -1,5 +1,6 @@
 export * from './envelope.js';
 export * from './registry.js';
+export { LANGUAGES, LanguageSchema, type Language } from './language.js';
 export { messages, type Messages } from './messages/index.js';
 export {
   TgChatSchema,

@@ -306,6 +306,24 @@ describe('people', () => {
     expect(inactive.body.items.map((u) => u.id)).toEqual([tech.id]);
   });
 
+  it("sets a person's language (ru | en | null), visible in the user view", async () => {
+    const token = admin.accessToken;
+    const tech = await createUser(api, token, { role: 'technician', name: 'Lingo Tech' });
+    expect(tech).toMatchObject({ language: null, languageCode: null });
+    const chosen = await api.patch<User>(`/users/${tech.id}`, { language: 'en' }, { token });
+    expect(chosen.status, JSON.stringify(chosen.body)).toBe(200);
+    expect(chosen.body.language).toBe('en');
+    expect((await api.get<User>(`/users/${tech.id}`, { token })).body.language).toBe('en');
+    const problem = expectProblem(
+      await api.patch(`/users/${tech.id}`, { language: 'de' }, { token }),
+      400,
+      'validation',
+    );
+    expect(problem.errors?.map((error) => error.field)).toEqual(['body.language']);
+    const cleared = await api.patch<User>(`/users/${tech.id}`, { language: null }, { token });
+    expect(cleared.body.language).toBeNull();
+  });
+
   it('refuses an empty patch', async () => {
     const response = await api.patch(`/users/${admin.user.id}`, {}, { token: admin.accessToken });
     expect(expectProblem(response, 400, 'validation').detail).toMatch(/at least one field/);

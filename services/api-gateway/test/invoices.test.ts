@@ -44,6 +44,17 @@ async function createTask(title: string): Promise<Task> {
   return response.body;
 }
 
+/** A RUB draft for the completed task, one line of `unitPrice` kopecks. */
+async function createInvoice(description: string, unitPrice: number): Promise<Invoice> {
+  const created = await api.post<Invoice>(
+    '/invoices',
+    { taskId: completed.id, items: [{ description, quantity: 1, unitPrice }], currency: 'RUB' },
+    { token: admin.accessToken },
+  );
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body;
+}
+
 /** What conversation sends when the technician taps a button in the bot. */
 const technicianActor = () => ({
   actor: { kind: 'user', userId: technician.id, role: 'technician' } as const,
@@ -132,6 +143,12 @@ describe('invoices', () => {
     expect(pdf.headers.get('content-disposition')).toBe(`inline; filename="${invoice.number}.pdf"`);
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdfText(pdf.bytes)).toContain(invoice.number);
+    // The caller chose no language and has no Telegram: the organization's (ru), unless asked.
+    expect(pdfText(pdf.bytes)).toContain(`Счёт ${invoice.number}`);
+    const english = await api.get(`/invoices/${invoice.id}/pdf?lang=en`, { token });
+    expect(english.status).toBe(200);
+    expect(pdfText(english.bytes)).toContain(`Invoice ${invoice.number}`);
+    expectProblem(await api.get(`/invoices/${invoice.id}/pdf?lang=de`, { token }), 400, 'validation');
 
     const sent = await api.post<Invoice>(`/invoices/${invoice.id}/send`, undefined, { token });
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
@@ -142,6 +159,27 @@ describe('invoices', () => {
     expect(paid.status, JSON.stringify(paid.body)).toBe(200);
     expect(paid.body).toMatchObject({ status: 'paid' });
     expect(paid.body.paidAt).not.toBeNull();
+  });
+
+  it("renders the PDF in the caller's chosen language; both languages' copies stay", async () => {
+    const token = admin.accessToken;
+    const { id, number } = await createInvoice('Выезд мастера', 1_500_00);
+    const russian = pdfText((await api.get(`/invoices/${id}/pdf`, { token })).bytes);
+    expect(russian).toContain(`Счёт ${number}`);
+    expect(russian).toMatch(/1\s500,00\s₽/);
+
+    const me = (await api.patch<User>(`/users/${admin.user.id}`, { language: 'en' }, { token })).body;
+    expect(me.language).toBe('en');
+    try {
+      const english = pdfText((await api.get(`/invoices/${id}/pdf`, { token })).bytes);
+      expect(english).toContain(`Invoice ${number}`);
+      expect(english).toContain('Total due');
+      expect(english).toMatch(/1,500\.00/);
+      // The Russian copy was not overwritten by the English one.
+      expect(pdfText((await api.get(`/invoices/${id}/pdf?lang=ru`, { token })).bytes)).toBe(russian);
+    } finally {
+      await api.patch(`/users/${admin.user.id}`, { language: null }, { token });
+    }
   });
 
   it('refuses a task that is not completed: 409 with the service’s reason', async () => {
@@ -181,19 +219,10 @@ describe('invoices', () => {
   it('is for admins only; a deleted invoice is gone (204, then 404)', async () => {
     const token = admin.accessToken;
     expectProblem(await api.get('/invoices', { token: manager.accessToken }), 403, 'forbidden');
-    const created = await api.post<Invoice>(
-      '/invoices',
-      {
-        taskId: completed.id,
-        items: [{ description: 'Выезд', quantity: 1, unitPrice: 500_00 }],
-        currency: 'RUB',
-      },
-      { token },
-    );
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const deleted = await api.delete(`/invoices/${created.body.id}`, { token });
+    const created = await createInvoice('Выезд', 500_00);
+    const deleted = await api.delete(`/invoices/${created.id}`, { token });
     expect(deleted.status).toBe(204);
-    expectProblem(await api.get(`/invoices/${created.body.id}`, { token }), 404, 'not-found');
+    expectProblem(await api.get(`/invoices/${created.id}`, { token }), 404, 'not-found');
   });
 
   it('the detailed report (S0-12) as CSV and PDF: the task, the answers, the invoice, the status history', async () => {

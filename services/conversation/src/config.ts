@@ -1,16 +1,10 @@
 import { z } from 'zod';
-import { LANGS } from '@fieldgram/bot-ui';
-import { platformEnvSchema } from '@fieldgram/platform';
+import { orgLanguage, platformEnvSchema } from '@fieldgram/platform';
 
 /** conversation's environment (documented in .env.example). */
 export const conversationEnvSchema = platformEnvSchema.extend({
-  /** The organization's language: for users whose Telegram does not say theirs. */
-  ORG_LANGUAGE: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.enum(LANGS, { error: `expected one of ${LANGS.join(', ')}` }))
-    .default('ru'),
+  /** The organization's language: for users who chose none and whose Telegram does not say theirs. */
+  ORG_LANGUAGE: orgLanguage,
   /** How long a chat's session (language, menu and wizard state) lives after its last update. */
   CONVERSATION_SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Updates handled at once by one instance (one chat's stay in order regardless). */

@@ -105,6 +105,19 @@ describe("the technician's task flow", () => {
     expect(stack.botMessages(ann.tg.id)).toHaveLength(2);
   });
 
+  it("a technician's chosen language wins over their Telegram app's: offer and answers in Russian", async () => {
+    const eva = await technician('Eva');
+    await stack.ask('identity.update-user', { userId: eva.user.id, patch: { language: 'ru' } });
+    const task = tasks.add({ title: 'Fix the boiler', assigneeId: eva.user.id });
+    await send(task);
+    const offer = await nextMessage(eva.tg, 1);
+    expect(textOf(offer)).toContain(`Задача №${task.number}: Fix the boiler`);
+    expect(textOf(offer)).toContain('Возьмёте?');
+    expect(await press(eva.tg, offer.messageId!, `task:accept:${task.id}`)).toBe(t('ru', 'task.accepted'));
+    await eva.tg.sendCommand(token(), 'help');
+    expect(textOf(await nextMessage(eva.tg, 2))).toBe(t('ru', 'help.technician'));
+  });
+
   it('Reject asks for a reason: a typed reason, or one tap on Skip', async () => {
     const cid = await technician('Cid');
     const first = tasks.add({ title: 'Paint the fence', assigneeId: cid.user.id });

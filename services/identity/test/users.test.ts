@@ -244,6 +244,35 @@ describe('updating people (S3-07)', () => {
     expect(back).toMatchObject({ name: 'ivan', role: 'technician', active: false });
   });
 
+  it("sets a person's language over their Telegram app's, and clears it", async () => {
+    const { user } = await caller.ask('identity.register-from-telegram', {
+      profile: telegramProfile('Lena'),
+    });
+    expect(user).toMatchObject({ languageCode: 'en', language: null });
+    const chosen = await caller.ask(
+      'identity.update-user',
+      { userId: user.id, patch: { language: 'ru' } },
+      byAdmin(),
+    );
+    expect(chosen).toMatchObject({ languageCode: 'en', language: 'ru' });
+    expect(await caller.ask('identity.get-user', { userId: user.id })).toMatchObject({ language: 'ru' });
+    const event = await tap.next('user.updated', (d) => d.userId === user.id);
+    expect(event.data).toMatchObject({ changed: ['language'] });
+    // A new /start refreshes the Telegram profile, never the chosen language.
+    await caller.ask('identity.register-from-telegram', {
+      profile: { telegramId: user.telegramId!, firstName: 'Lena', languageCode: 'de' },
+    });
+    expect(await caller.ask('identity.get-user', { userId: user.id })).toMatchObject({
+      languageCode: 'de',
+      language: 'ru',
+    });
+    const cleared = await caller.ask('identity.update-user', { userId: user.id, patch: { language: null } });
+    expect(cleared.language).toBeNull();
+    await expect(
+      caller.ask('identity.update-user', { userId: user.id, patch: { language: 'de' as 'ru' } }),
+    ).rejects.toThrow(/patch\.language/);
+  });
+
   it('refuses unknown people, bad managers and logins for non-staff', async () => {
     expect(
       await caller.refusal('identity.update-user', {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { platformEnvSchema } from '@fieldgram/platform';
+import { languageSetting, orgLanguage, platformEnvSchema } from '@fieldgram/platform';
 
 /** invoice's environment (documented in .env.example). */
 export const invoiceEnvSchema = platformEnvSchema.extend({
@@ -12,10 +12,14 @@ export const invoiceEnvSchema = platformEnvSchema.extend({
     .string()
     .optional()
     .transform((value) => value?.replace(/\\n/g, '\n').trim() || undefined),
-  /** The language of invoices (PDF labels, money and date formats, the bot's caption). */
-  ORG_LANGUAGE: z.enum(['ru', 'en']).default('ru'),
+  /** The organization's default language: for a reader whose own language is not known. */
+  ORG_LANGUAGE: orgLanguage,
+  /**
+   * Forces one language on every document (PDF labels, money and date formats, the bot's
+   * caption); unset, each is in its reader's language.
+   */
+  DOCUMENT_LANGUAGE: languageSetting.optional(),
   /** Test-short delay of the overdue check after a send; by default, the end of the due date (UTC). */
   INVOICE_OVERDUE_DELAY_MS: z.coerce.number().int().min(0).max(86_400_000).optional(),
 });
 export type InvoiceEnv = z.output<typeof invoiceEnvSchema>;
-export type InvoiceLanguage = InvoiceEnv['ORG_LANGUAGE'];

@@ -145,8 +145,9 @@ describe('the PDF', () => {
     });
     const pdf = await caller.ask('invoice.pdf', { invoiceId: invoice.id });
     const year = invoice.number.split('-')[1]!;
+    // The caller names no reader: the organization's language (ru), in that language's own file.
     expect(pdf).toEqual({
-      storageKey: `invoices/${year}/${invoice.number}.pdf`,
+      storageKey: `invoices/${year}/${invoice.number}.ru.pdf`,
       fileName: `${invoice.number}.pdf`,
       contentType: 'application/pdf',
     });
@@ -170,16 +171,75 @@ describe('the PDF', () => {
       expect(text).toContain(expected);
 
     // Unchanged: the stored file is reused, not rendered again.
-    const { pdf_rendered_at: renderedAt } = await services.invoice.runtime.db
-      .knex('invoices')
-      .where({ id: invoice.id })
-      .first<{ pdf_rendered_at: Date }>('pdf_rendered_at');
+    const renderedAt = () =>
+      services.invoice.runtime.db
+        .knex('invoice_pdfs')
+        .where({ invoice_id: invoice.id, language: 'ru' })
+        .first<{ rendered_at: Date }>('rendered_at');
+    const first = await renderedAt();
     await caller.ask('invoice.pdf', { invoiceId: invoice.id });
-    const again = await services.invoice.runtime.db
-      .knex('invoices')
-      .where({ id: invoice.id })
-      .first<{ pdf_rendered_at: Date }>('pdf_rendered_at');
-    expect(again.pdf_rendered_at).toEqual(renderedAt);
+    expect((await renderedAt()).rendered_at).toEqual(first.rendered_at);
+  });
+});
+
+describe("the PDF in its reader's language", () => {
+  it('an English and a Russian copy of one invoice are two files; neither overwrites the other', async () => {
+    const invoice = await caller.invoiceForNewTask('Two languages', ivan);
+    const russian = await caller.ask('invoice.pdf', { invoiceId: invoice.id, language: 'ru' });
+    const english = await caller.ask('invoice.pdf', { invoiceId: invoice.id, language: 'en' });
+    expect(russian.storageKey).not.toBe(english.storageKey);
+    const textOf = async (key: string) => pdfText((await services.invoice.storage.get(key))!.bytes);
+    expect(await textOf(russian.storageKey)).toContain(`Счёт ${invoice.number}`);
+    expect(await textOf(english.storageKey)).toContain(`Invoice ${invoice.number}`);
+    expect(await textOf(english.storageKey)).toContain('Total due');
+    // Asked for again in Russian: still the Russian file, not re-rendered in English.
+    expect(await caller.ask('invoice.pdf', { invoiceId: invoice.id, language: 'ru' })).toEqual(russian);
+    expect(await textOf(russian.storageKey)).toContain('Всего к оплате');
+  });
+
+  it("a reader's own language: chosen, else Telegram's, else the organization's", async () => {
+    const invoice = await caller.invoiceForNewTask('Reader language', ivan);
+    const sam = await caller.technician('Sam', IVAN_TELEGRAM + 7, 'en');
+    expect((await caller.ask('invoice.pdf', { invoiceId: invoice.id, readerId: sam })).storageKey).toMatch(
+      /\.en\.pdf$/,
+    );
+    await caller.ask('identity.update-user', { userId: sam, patch: { language: 'ru' } });
+    expect((await caller.ask('invoice.pdf', { invoiceId: invoice.id, readerId: sam })).storageKey).toMatch(
+      /\.ru\.pdf$/,
+    );
+    // Someone identity does not know reads the organization's language.
+    const nobody = '0195f000-0000-7000-8000-00000000dead';
+    expect((await caller.ask('invoice.pdf', { invoiceId: invoice.id, readerId: nobody })).storageKey).toMatch(
+      /\.ru\.pdf$/,
+    );
+  });
+
+  it('a technician whose Telegram speaks English gets an English PDF and caption in a Russian organization', async () => {
+    const john = await caller.technician('John Tech', IVAN_TELEGRAM + 1, 'en');
+    const invoice = await caller.invoiceForNewTask('Fix the boiler', john, {
+      items: [{ description: 'Labour', quantity: 2, unitPrice: 1_234_567 }],
+      dueDate: '2030-01-31',
+    });
+    await caller.ask('invoice.send', { invoiceId: invoice.id });
+    const command = await telegram.next('tg.out', (d) => d.idempotencyKey === `invoice:${invoice.id}:send:1`);
+    const year = invoice.number.split('-')[1]!;
+    expect(command.data).toMatchObject({
+      chatId: IVAN_TELEGRAM + 1,
+      method: 'sendDocument',
+      params: {
+        document: {
+          storageKey: `invoices/${year}/${invoice.number}.en.pdf`,
+          fileName: `${invoice.number}.pdf`,
+        },
+        caption: `Invoice ${invoice.number}: 24,691.34\u00a0₽`,
+      },
+    });
+    const text = await pdfText(
+      (await services.invoice.storage.get(`invoices/${year}/${invoice.number}.en.pdf`))!.bytes,
+    );
+    for (const expected of [`Invoice ${invoice.number}`, 'Due date: 2030-01-31', 'Task #', 'Total due'])
+      expect(text).toContain(expected);
+    expect(text).not.toMatch(/Счёт|Всего/);
   });
 });
 
@@ -201,7 +261,7 @@ describe('sending and paying', () => {
       method: 'sendDocument',
       params: {
         document: {
-          storageKey: `invoices/${invoice.number.split('-')[1]}/${invoice.number}.pdf`,
+          storageKey: `invoices/${invoice.number.split('-')[1]}/${invoice.number}.ru.pdf`,
           fileName: `${invoice.number}.pdf`,
         },
         caption: `Счёт ${invoice.number}: 12\u00a0345,67\u00a0₽`,

@@ -54,7 +54,7 @@ export async function createNotificationService(
     rules,
     offerEdits,
     directory: new RecipientDirectory(() => runtime.rpc),
-    defaultLanguage: env.NOTIFICATION_DEFAULT_LANGUAGE,
+    orgLanguage: env.ORG_LANGUAGE,
   });
   // The map's type lists every event type; at run time it holds (and binds) only the rules' ones.
   const ruleHandlers = Object.fromEntries(

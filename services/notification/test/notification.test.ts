@@ -181,6 +181,41 @@ describe('notification', () => {
     });
   });
 
+  it("each recipient in their own language: chosen over Telegram's; none at all → the organization's (ru)", async () => {
+    // In a ru organization: Pat chose English though Telegram says ru; Nora says nothing at all.
+    const pat = person({ role: 'admin', name: 'Pat', telegramId: 7003, languageCode: 'ru', language: 'en' });
+    const nora = person({ role: 'admin', name: 'Nora', telegramId: 7004 });
+    const rita = person({ role: 'admin', name: 'Rita', languageCode: 'en', language: 'ru' });
+    identity.people = [pat, nora, rita];
+    const data = registered({ name: 'Lang Check' });
+    const subject = `user:${data.userId}`;
+    await bus.publish('identity', 'user.registered', data);
+    await waitFor(async () => (await itemsAbout(subject)).length === 3, { message: 'three feed items' });
+
+    expect(await feedOf(pat.id, subject)).toMatchObject({
+      text: 'New technician added (Lang Check)',
+      actions: [{ label: 'Review / edit' }],
+    });
+    expect(await feedOf(nora.id, subject)).toMatchObject({
+      text: 'Добавлен новый техник (Lang Check)',
+      actions: [{ label: 'Проверить / изменить' }],
+    });
+    expect(await feedOf(rita.id, subject)).toMatchObject({ text: 'Добавлен новый техник (Lang Check)' });
+    const pushes = await waitFor(
+      () => {
+        const seen = bus.ofType('tg.out', (d) => JSON.stringify(d).includes('(Lang Check)'));
+        return seen.length === 2 && seen;
+      },
+      { message: 'pushes to Pat and Nora' },
+    );
+    expect(pushes.find((p) => p.data.chatId === pat.telegramId)!.data).toMatchObject({
+      params: { text: 'New technician added (Lang Check)' },
+    });
+    expect(pushes.find((p) => p.data.chatId === nora.telegramId)!.data).toMatchObject({
+      params: { text: 'Добавлен новый техник (Lang Check)' },
+    });
+  });
+
   it('the same event delivered twice creates nothing twice', async () => {
     const data = registered({ name: 'Twice' });
     const subject = `user:${data.userId}`;

@@ -86,4 +86,33 @@ describe('with the real identity', () => {
     expect(await itemAbout(ivan.id)).toBeUndefined();
     expect(bus.ofType('tg.out')).toHaveLength(1);
   });
+
+  it('an admin who chose English (PATCH /users/:id {"language"}) gets English in a Russian organization', async () => {
+    const [root] = (await bus.rpc.request('identity.list-users', { role: 'admin', q: 'root-admin' })).items;
+    expect(root).toMatchObject({ language: null, languageCode: null });
+    const asRoot = { actor: { kind: 'user' as const, userId: root!.id, role: 'admin' as const } };
+    const updated = await bus.rpc.request(
+      'identity.update-user',
+      { userId: root!.id, patch: { language: 'en' } },
+      asRoot,
+    );
+    expect(updated.language).toBe('en');
+
+    const invite = await bus.rpc.request('identity.create-invite', { role: 'technician' }, asRoot);
+    const { user: olga } = await bus.rpc.request('identity.register-from-telegram', {
+      profile: { telegramId: 5002, firstName: 'Ольга', languageCode: 'ru' },
+      startPayload: startOf(invite.link),
+    });
+    const item = await waitFor(
+      async () =>
+        (await bus.rpc.request('notification.list', { recipientId: root!.id })).items.find(
+          (candidate) => candidate.subject === `user:${olga.id}`,
+        ),
+      { message: "the chosen-English admin's item" },
+    );
+    expect(item).toMatchObject({
+      text: 'New technician added (Ольга)',
+      actions: [{ label: 'Review / edit', href: `/api/v1/users/${olga.id}` }],
+    });
+  });
 });

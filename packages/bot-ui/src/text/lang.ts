@@ -1,6 +1,8 @@
-/** The languages the bot speaks (DESIGN §5). */
-export const LANGS = ['ru', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+import { LANGUAGES, type Language } from '@fieldgram/contracts';
+
+/** The languages the bot speaks (DESIGN §5): the contracts' list, so a person's choice is one of them. */
+export const LANGS = LANGUAGES;
+export type Lang = Language;
 
 /** The organization's language when a user's is not known. */
 export const ORG_DEFAULT_LANG: Lang = 'ru';
@@ -24,4 +26,20 @@ export function langFromTelegram(
   const primary = languageCode?.trim().toLowerCase().split(/[-_]/)[0];
   if (!primary) return fallback;
   return RUSSIAN_READERS.has(primary) ? 'ru' : 'en';
+}
+
+/** What decides a person's language: identity's `User` has both fields. */
+export interface LanguageHolder {
+  /** Chosen by staff; wins over everything. */
+  language?: Lang | null | undefined;
+  /** What their Telegram app says. */
+  languageCode?: string | null | undefined;
+}
+
+/**
+ * The language everything addressed to a person is in (the bot's messages, notifications,
+ * documents): their chosen one, else their Telegram app's, else the organization's default.
+ */
+export function personLang(person: LanguageHolder, orgLang: Lang): Lang {
+  return person.language ?? langFromTelegram(person.languageCode, orgLang);
 }

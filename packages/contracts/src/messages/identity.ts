@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { event, query } from '../registry.js';
 import { RoleSchema } from '../envelope.js';
+import { LanguageSchema } from '../language.js';
 
 /** A person as every service sees them (identity owns the data; S0-03, S3-07). */
 export const UserSchema = z.object({
@@ -17,7 +18,13 @@ export const UserSchema = z.object({
   telegramId: z.number().int().nullable(),
   /** `https://t.me/<username>` or `tg://user?id=<id>` (S0-03). */
   profileLink: z.string().nullable(),
+  /** What their Telegram app says (`en-US`), as last seen. */
   languageCode: z.string().nullable(),
+  /**
+   * The language staff chose for them, over their Telegram app's; null = none chosen. Defaults to
+   * null so a message from before the field existed still reads.
+   */
+  language: LanguageSchema.nullable().default(null),
   phone: z.string().nullable(),
   email: z.string().nullable(),
   /** REST login of staff (admins, managers), if they have one. */
@@ -44,6 +51,8 @@ const UserPatchSchema = z
     active: z.boolean(),
     phone: z.string().trim().min(3).max(32).nullable(),
     managerId: z.string().nullable(),
+    /** The person's language (ru | en) over their Telegram app's; null clears the choice. */
+    language: LanguageSchema.nullable(),
   })
   .partial();
 

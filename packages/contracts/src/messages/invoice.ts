@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { event, query } from '../registry.js';
+import { LanguageSchema } from '../language.js';
 
 /** Currencies invoices may be issued in (ISO 4217), with their minor-unit digits. */
 export const CURRENCY_MINOR_DIGITS = {
@@ -90,9 +91,18 @@ export const invoiceMessages = {
       pageSize: z.number().int(),
     }),
   ),
-  /** The invoice's PDF in object storage (regenerated only when the invoice changed). */
+  /**
+   * The invoice's PDF in object storage (rendered once per content and language). Its language:
+   * the organization's DOCUMENT_LANGUAGE if set, else `language`, else `readerId`'s own, else the
+   * organization's default.
+   */
   'invoice.pdf': query(
-    z.object({ invoiceId: z.string() }),
+    z.object({
+      invoiceId: z.string(),
+      language: LanguageSchema.optional(),
+      /** The person who will read it (the API's caller). */
+      readerId: z.string().optional(),
+    }),
     z.object({ storageKey: z.string(), fileName: z.string(), contentType: z.literal('application/pdf') }),
   ),
   /** Sends the PDF through the bot to the task's technician (S0-11); a draft becomes pending. */

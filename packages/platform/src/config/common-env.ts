@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '@fieldgram/contracts';
 import { LOG_LEVELS } from '../log/levels.js';
 
 /** Reusable schemas for the variables every service reads (DESIGN §9; documented in .env.example). */
@@ -36,6 +37,16 @@ export const logLevel = z
   .toLowerCase()
   .pipe(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }))
   .default('info');
+
+/** A language setting (`ru` | `en`, in any case). */
+export const languageSetting = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(LANGUAGES, { error: `expected one of ${LANGUAGES.join(', ')}` }));
+
+/** `ORG_LANGUAGE`: the organization's default, for people whose own language is not known. */
+export const orgLanguage = languageSetting.default('ru');
 
 /**
  * The local services on their standard ports (scripts/ensure-infra.sh starts them), so a newcomer

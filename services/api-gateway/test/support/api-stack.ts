@@ -69,7 +69,7 @@ export async function startApiStack(
       }),
       { botUsernameCacheMs: 0, botUsernameFallbackCacheMs: 0 },
     ),
-    createNotificationService(notificationEnvSchema.parse({ ...base, NOTIFICATION_DEFAULT_LANGUAGE: 'en' })),
+    createNotificationService(notificationEnvSchema.parse({ ...base, ORG_LANGUAGE: 'en' })),
     createAuditService(auditEnvSchema.parse(base)),
     // No bot token yet: the settings tests connect one through the API (S0-01).
     createBotGateway(

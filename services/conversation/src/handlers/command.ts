@@ -8,7 +8,7 @@ import {
   unknownCommandReply,
 } from '../domain/replies.js';
 import { readStartPayload } from '../domain/start-payload.js';
-import { personOf, registerSender, servePerson } from './people.js';
+import { personOf, registerSender, servePerson, speakAs } from './people.js';
 import type { Turn, UpdateHandler } from './turn.js';
 
 /** `/start [payload]`, `/help`, `/menu`, `/cancel`; anything else is an unknown command. */
@@ -46,6 +46,7 @@ export const handleCommand: UpdateHandler<'tg.in.command'> = async (turn) => {
 async function start(turn: Turn<'tg.in.command'>) {
   const { payload, malformed } = readStartPayload(turn.update.data.payload);
   const known = await turn.deps.identity.getUserByTelegram(turn.update.data.from.id, turn.update);
+  if (known) speakAs(turn, known);
   if (known && !known.active) return [blockedReply(turn.lang)];
   const result = await registerSender(turn, payload);
   const outcome = malformed && result.outcome === 'registered' ? 'invite-invalid' : result.outcome;

@@ -20,12 +20,25 @@ export function personOf(user: User, turn: Turn<InboundType>): Person {
   return { role: user.role, active: user.active, name: user.name.trim() || turn.update.data.from.firstName };
 }
 
+/** Once identity says who is writing: the language they chose (if any) is the one to answer in. */
+export function speakAs(turn: Turn<InboundType>, user: User): void {
+  if (!user.language) return;
+  turn.lang = user.language;
+  turn.session.lang = user.language;
+}
+
 /** `/start` and first contact: identity registers (or recognizes, or links) the sender. */
 export async function registerSender(
   turn: Turn<InboundType>,
   startPayload?: string,
 ): Promise<{ user: User; outcome: StartOutcome }> {
-  return turn.deps.identity.registerFromTelegram(profileOf(turn), startPayload, turn.update);
+  const registered = await turn.deps.identity.registerFromTelegram(
+    profileOf(turn),
+    startPayload,
+    turn.update,
+  );
+  speakAs(turn, registered.user);
+  return registered;
 }
 
 /**
@@ -46,6 +59,7 @@ export async function servePerson<T extends InboundType>(
     const welcome = startReplies(outcome, personOf(user, turn), turn.lang);
     return options.firstContact ? options.firstContact(welcome) : welcome;
   }
+  speakAs(turn, known);
   if (!known.active) return blocked();
   return serve(known);
 }

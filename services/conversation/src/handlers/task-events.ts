@@ -1,4 +1,4 @@
-import { langFromTelegram, type Lang } from '@fieldgram/bot-ui';
+import { personLang, type Lang } from '@fieldgram/bot-ui';
 import type { DataOf, Envelope, Messages } from '@fieldgram/contracts';
 import type { KeyedSerializer, MessageHandler } from '@fieldgram/platform';
 import type { Outgoing } from '../domain/outgoing.js';
@@ -9,7 +9,7 @@ type AssigneeEvent = 'task.sent' | 'task.client-info-released' | 'task.offer-rem
 
 /**
  * A task event for its assignee → messages in their private chat (a private chat's id is the
- * user's Telegram id). Someone identity does not know, who is inactive or has no Telegram is
+ * user's Telegram id), in their language (chosen, else their Telegram app's, else the org's). Someone identity does not know, who is inactive or has no Telegram is
  * not written to. The `tg.out` keys derive from the event's id (`conv:<eventId>:<n>`), so a
  * redelivered event sends nothing twice; the chat's serializer keeps them in order with the
  * chat's own updates.
@@ -26,7 +26,7 @@ function toAssignee<T extends AssigneeEvent>(
       return;
     }
     const chatId = user.telegramId;
-    const lang = langFromTelegram(user.languageCode, deps.orgLang);
+    const lang = personLang(user, deps.orgLang);
     await chats.run(chatId, () => deps.replies.send(event, chatId, render(event.data, lang)));
   };
 }

@@ -53,7 +53,11 @@ export interface ConversationDeps {
 export interface Turn<T extends InboundType> {
   readonly update: Inbound<T>;
   readonly chatId: number;
-  readonly lang: Lang;
+  /**
+   * From the user's Telegram app, the session or the organization; once identity says who is
+   * writing, the language they chose wins (`speakAs`).
+   */
+  lang: Lang;
   /** Changed by the handler as the dialog moves; stored (with a fresh TTL) after the replies went out. */
   session: Session;
   /** Drop the session instead of storing it (the user blocked the bot). */

@@ -18,8 +18,9 @@ import {
 } from './context.js';
 
 /**
- * `identity.update-user` (S3-07): staff set the display name, role, active flag, phone and a client's
- * manager. Emits `user.updated` naming the fields that changed; a patch that changes nothing emits nothing.
+ * `identity.update-user` (S3-07): staff set the display name, role, active flag, phone, a client's
+ * manager and the person's language. Emits `user.updated` naming the fields that changed; a patch
+ * that changes nothing emits nothing.
  */
 export function updateUserHandler({
   runtime,
@@ -53,6 +54,10 @@ export function updateUserHandler({
         if (patch.managerId !== null) await requireManager(trx, patch.managerId, row.id);
         columns.manager_id = patch.managerId;
         changed.push('managerId');
+      }
+      if (patch.language !== undefined && patch.language !== row.language) {
+        columns.language = patch.language;
+        changed.push('language');
       }
       if (changed.length === 0) return toUser(row);
 

@@ -1,6 +1,6 @@
 import { containsPattern } from '@fieldgram/platform';
 import type { Knex } from 'knex';
-import { newMessageId, type Role, type User } from '@fieldgram/contracts';
+import { newMessageId, type Language, type Role, type User } from '@fieldgram/contracts';
 import { nameOf, profileLink } from '../domain/people.js';
 import type { ProfileFields } from '../domain/registration.js';
 
@@ -12,6 +12,8 @@ export interface UserRow {
   first_name: string | null;
   last_name: string | null;
   language_code: string | null;
+  /** Chosen by staff; null = none chosen. */
+  language: Language | null;
   phone: string | null;
   email: string | null;
   display_name: string | null;
@@ -48,6 +50,7 @@ export function toUser(row: UserRow): User {
     telegramId,
     profileLink: profileLink(row.username, telegramId),
     languageCode: row.language_code,
+    language: row.language,
     phone: row.phone,
     email: row.email,
     login: row.login,
@@ -151,6 +154,7 @@ export type UserColumns = Partial<
     | 'first_name'
     | 'last_name'
     | 'language_code'
+    | 'language'
     | 'phone'
     | 'display_name'
     | 'role'

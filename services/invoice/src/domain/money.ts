@@ -1,7 +1,6 @@
-import { CURRENCY_MINOR_DIGITS } from '@fieldgram/contracts';
+import { CURRENCY_MINOR_DIGITS, type Language } from '@fieldgram/contracts';
 
 export type Currency = keyof typeof CURRENCY_MINOR_DIGITS;
-export type Language = 'ru' | 'en';
 
 export interface LineInput {
   /** Up to three decimals. */

@@ -7,7 +7,9 @@ describe('numbering', () => {
   it('pads the sequence to four digits', () => {
     expect(invoiceNumber(2026, 7)).toBe('INV-2026-0007');
     expect(invoiceNumber(2026, 12_345)).toBe('INV-2026-12345');
-    expect(pdfStorageKey(2026, 'INV-2026-0007')).toBe('invoices/2026/INV-2026-0007.pdf');
+    // One file per language, so an English and a Russian copy never overwrite each other.
+    expect(pdfStorageKey(2026, 'INV-2026-0007', 'ru')).toBe('invoices/2026/INV-2026-0007.ru.pdf');
+    expect(pdfStorageKey(2026, 'INV-2026-0007', 'en')).toBe('invoices/2026/INV-2026-0007.en.pdf');
   });
 });
 

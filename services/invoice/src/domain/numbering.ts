@@ -1,11 +1,13 @@
+import type { Language } from '@fieldgram/contracts';
+
 /** `INV-<year>-<seq>`, the sequence zero-padded to four digits (it grows past 9999). */
 export function invoiceNumber(year: number, seq: number): string {
   return `INV-${year}-${String(seq).padStart(4, '0')}`;
 }
 
-/** Where an invoice's PDF lives in object storage. */
-export function pdfStorageKey(year: number, number: string): string {
-  return `invoices/${year}/${number}.pdf`;
+/** Where an invoice's PDF in `language` lives in object storage: one file per language. */
+export function pdfStorageKey(year: number, number: string, language: Language): string {
+  return `invoices/${year}/${number}.${language}.pdf`;
 }
 
 /** The moment an invoice due on `dueDate` (YYYY-MM-DD) becomes overdue: the end of that day, UTC. */

@@ -1,7 +1,8 @@
-import type { Messages, Task } from '@fieldgram/contracts';
+import type { Messages, Task, User } from '@fieldgram/contracts';
 import { DomainError, RemoteError, type ObjectStorage, type ServiceRuntime } from '@fieldgram/platform';
 import type { Knex } from 'knex';
 import type { InvoiceEnv } from '../config.js';
+import type { DocumentLanguageSettings } from '../domain/document-language.js';
 import type { OverdueReminders } from '../reminders/overdue-reminders.js';
 import { findInvoice, type InvoiceRow } from '../store/invoices-store.js';
 
@@ -46,4 +47,16 @@ export async function fetchTask({ runtime }: InvoiceContext, taskId: string): Pr
       throw new DomainError('not_found', `no task ${taskId}`, { field: 'taskId', taskId });
     throw error;
   });
+}
+
+/** A person from identity (which owns people); null for someone it does not know. */
+export async function findPerson({ runtime }: InvoiceContext, userId: string): Promise<User | null> {
+  return runtime.rpc.request('identity.get-user', { userId }).catch((error: unknown) => {
+    if (error instanceof RemoteError && error.code === 'not_found') return null;
+    throw error;
+  });
+}
+
+export function documentSettings(env: InvoiceEnv): DocumentLanguageSettings {
+  return { forced: env.DOCUMENT_LANGUAGE, orgDefault: env.ORG_LANGUAGE };
 }

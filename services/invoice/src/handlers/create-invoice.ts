@@ -51,7 +51,8 @@ export function createInvoiceHandler(context: InvoiceContext): QueryHandler<Mess
         taskId: taskId ?? null,
         taskNumber: task?.number ?? null,
         clientId: clientId ?? null,
-        subject: task?.title ?? subjectWithoutTask(env.ORG_LANGUAGE),
+        // Stored once for every reader: the forced document language, else the organization's.
+        subject: task?.title ?? subjectWithoutTask(env.DOCUMENT_LANGUAGE ?? env.ORG_LANGUAGE),
         currency,
         taxRate: taxRate ?? null,
         subtotal: totals.subtotal,

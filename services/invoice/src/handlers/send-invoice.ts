@@ -1,15 +1,25 @@
 import type { Messages } from '@fieldgram/contracts';
-import { DomainError, RemoteError, type QueryHandler } from '@fieldgram/platform';
+import { DomainError, type QueryHandler } from '@fieldgram/platform';
+import { documentLanguage } from '../domain/document-language.js';
 import { formatMoney } from '../domain/money.js';
 import { sendRefusal } from '../domain/status.js';
 import { invoiceWord } from '../pdf/invoice-document.js';
 import { loadInvoice, updateInvoice } from '../store/invoices-store.js';
-import { eventBasics, fetchTask, invoicePartition, requireInvoice, type InvoiceContext } from './context.js';
+import {
+  documentSettings,
+  eventBasics,
+  fetchTask,
+  findPerson,
+  invoicePartition,
+  requireInvoice,
+  type InvoiceContext,
+} from './context.js';
 import { ensurePdf } from './invoice-pdf.js';
 
 /**
  * `invoice.send` (S0-11): the PDF goes to the task's technician through the bot (a `tg.out`
- * sendDocument, through the outbox); a draft becomes pending, a pending invoice may be sent again.
+ * sendDocument, through the outbox), it and its caption in the technician's language unless the
+ * organization forces one; a draft becomes pending, a pending invoice may be sent again.
  * Emits `invoice.sent`; with a due date, schedules the overdue reminder.
  */
 export function sendInvoiceHandler(context: InvoiceContext): QueryHandler<Messages, 'invoice.send'> {
@@ -28,17 +38,14 @@ export function sendInvoiceHandler(context: InvoiceContext): QueryHandler<Messag
     if (task.assigneeId === null)
       throw new DomainError('conflict', `task #${task.number} has no technician to send the invoice to`);
     const recipientId = task.assigneeId;
-    const technician = await runtime.rpc
-      .request('identity.get-user', { userId: recipientId })
-      .catch((error: unknown) => {
-        if (error instanceof RemoteError && error.code === 'not_found')
-          throw new DomainError('conflict', `the technician ${recipientId} no longer exists`);
-        throw error;
-      });
+    const technician = await findPerson(context, recipientId);
+    if (technician === null)
+      throw new DomainError('conflict', `the technician ${recipientId} no longer exists`);
     if (technician.telegramId === null)
       throw new DomainError('conflict', 'the technician has not connected Telegram', { recipientId });
     const chatId = technician.telegramId;
-    const pdf = await ensurePdf(context, current);
+    const language = documentLanguage(documentSettings(env), { person: technician });
+    const pdf = await ensurePdf(context, current, language);
 
     const sent = await runtime.uow.run(async ({ trx, emit }) => {
       const before = await requireInvoice(trx, invoiceId, 'update');
@@ -51,14 +58,14 @@ export function sendInvoiceHandler(context: InvoiceContext): QueryHandler<Messag
         send_count: sendCount,
         recipient_id: recipientId,
       });
-      const total = formatMoney(Number(after.total), after.currency, env.ORG_LANGUAGE);
+      const total = formatMoney(Number(after.total), after.currency, language);
       await emit('tg.out', {
         idempotencyKey: `invoice:${invoiceId}:send:${sendCount}`,
         chatId,
         method: 'sendDocument',
         params: {
           document: { storageKey: pdf.storageKey, fileName: pdf.fileName },
-          caption: `${invoiceWord(env.ORG_LANGUAGE)} ${after.number}: ${total}`,
+          caption: `${invoiceWord(language)} ${after.number}: ${total}`,
         },
         messageKey: `invoice:${invoiceId}:send:${sendCount}`,
       });

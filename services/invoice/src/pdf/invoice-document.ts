@@ -1,12 +1,11 @@
 import type { Content, TableCell, TDocumentDefinitions } from '@fieldgram/pdf';
-import type { Invoice } from '@fieldgram/contracts';
-import { formatMoney, formatQuantity, type Language } from '../domain/money.js';
+import type { Invoice, Language } from '@fieldgram/contracts';
+import { formatMoney, formatQuantity } from '../domain/money.js';
 
 export interface Organization {
   name: string;
   /** Several lines: address, tax ids, bank details. */
   details?: string | undefined;
-  language: Language;
 }
 
 const LABELS = {
@@ -40,7 +39,7 @@ const LABELS = {
   },
 } as const;
 
-/** The word for an invoice in the organization's language (captions, titles). */
+/** The word for an invoice in `language` (captions, titles). */
 export function invoiceWord(language: Language): string {
   return LABELS[language].invoice;
 }
@@ -58,14 +57,14 @@ function formatPercent(rate: number, language: Language): string {
 
 /**
  * The invoice as a pdfmake document: the organization, the number and dates, the task reference,
- * the line items and the totals, labelled in the organization's language.
+ * the line items and the totals, labelled in `language`.
  */
 export function invoiceDocument(
   invoice: Invoice,
   taskNumber: number | null,
   organization: Organization,
+  language: Language,
 ): TDocumentDefinitions {
-  const { language } = organization;
   const labels = LABELS[language];
   const money = (minor: number) => formatMoney(minor, invoice.currency, language);
   const reference = taskNumber !== null ? `${labels.task} #${taskNumber}: ${invoice.subject}` : null;

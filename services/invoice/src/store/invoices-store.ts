@@ -31,8 +31,6 @@ export interface InvoiceRow {
   send_count: number;
   recipient_id: string | null;
   content_version: number;
-  pdf_version: number | null;
-  pdf_rendered_at: Date | null;
   overdue_notified_at: Date | null;
   deleted_at: Date | null;
   created_at: Date;
@@ -193,11 +191,6 @@ export async function updateInvoice(
     .update({ ...changes, updated_at: trx.fn.now() });
   const row = await trx.table('invoices').select(columns(trx)).where({ id }).first<InvoiceRow | undefined>();
   return row!;
-}
-
-/** Not a change of the invoice: updated_at stays. */
-export async function markPdfRendered(db: Db, id: string, version: number): Promise<void> {
-  await db.table('invoices').where({ id }).update({ pdf_version: version, pdf_rendered_at: db.fn.now() });
 }
 
 /** Not a change of the invoice: updated_at stays. */

@@ -118,13 +118,13 @@ export class Caller {
     return outcome.error;
   }
 
-  /** A technician, connected to Telegram as `telegramId` unless null. */
-  async technician(name: string, telegramId: number | null): Promise<string> {
+  /** A technician, connected to Telegram as `telegramId` unless null, their app in `languageCode` if given. */
+  async technician(name: string, telegramId: number | null, languageCode?: string): Promise<string> {
     const user = await this.ask('identity.create-user', { role: 'technician', name });
     if (telegramId !== null) {
       const link = await this.ask('identity.create-telegram-link', { userId: user.id });
       const linked = await this.ask('identity.register-from-telegram', {
-        profile: { telegramId, firstName: name },
+        profile: { telegramId, firstName: name, ...(languageCode ? { languageCode } : {}) },
         startPayload: `l_${link.token}`,
       });
       if (linked.outcome !== 'linked') throw new Error(`could not link ${name}: ${linked.outcome}`);
@@ -139,6 +139,21 @@ export class Caller {
     await this.ask('task.accept', { taskId: task.id, technicianId });
     await this.ask('task.release-client-info', { taskId: task.id });
     return this.ask('task.complete', { taskId: task.id, technicianId });
+  }
+
+  /** A RUB invoice for a new completed task of `technicianId` (one line unless `items` says otherwise). */
+  async invoiceForNewTask(
+    title: string,
+    technicianId: string,
+    fields: Partial<DataInput<Messages, 'invoice.create'>> = {},
+  ): Promise<ResultOf<Messages, 'invoice.create'>> {
+    const task = await this.completedTask(title, technicianId);
+    return this.ask('invoice.create', {
+      taskId: task.id,
+      items: [{ description: 'Работа', quantity: 1, unitPrice: 500 }],
+      currency: 'RUB',
+      ...fields,
+    });
   }
 
   task(title: string, technicianId: string): Promise<ResultOf<Messages, 'task.get'>> {

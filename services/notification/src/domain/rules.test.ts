@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { messages, type DataInput, type Messages } from '@fieldgram/contracts';
+import { LANGUAGES, messages, type DataInput, type Messages } from '@fieldgram/contracts';
 import {
-  LANGUAGES,
   RULES,
-  languageOf,
   matchingRules,
   renderNotification,
   renderTemplate,
@@ -92,16 +90,6 @@ describe('notification rules', () => {
       'invoice.overdue-detected',
     ]);
     expect(ruleEventTypes([], ['task.assigned', 'task.assigned'])).toEqual(['task.assigned']);
-  });
-
-  it('picks the language from the Telegram language code, else the default', () => {
-    expect(languageOf('en')).toBe('en');
-    expect(languageOf('en-US')).toBe('en');
-    expect(languageOf('EN_gb')).toBe('en');
-    expect(languageOf('ru')).toBe('ru');
-    expect(languageOf('de')).toBe('ru');
-    expect(languageOf(null)).toBe('ru');
-    expect(languageOf(undefined, 'en')).toBe('en');
   });
 
   it('templates: fields of the event, encoded in hrefs; a missing field is a rule bug', () => {

@@ -1,4 +1,4 @@
-import type { DataOf, EventType, Messages, Role } from '@fieldgram/contracts';
+import type { DataOf, EventType, Language, Messages, Role } from '@fieldgram/contracts';
 
 /**
  * Who hears about what, on which channel (DESIGN §1) — as data. A rule says: for this event
@@ -7,10 +7,6 @@ import type { DataOf, EventType, Messages, Role } from '@fieldgram/contracts';
  * whose `{field}` placeholders are fields of the event's data. Everything here is pure: the
  * service resolves recipients (identity) and stores/delivers what `renderNotification` returns.
  */
-
-export const LANGUAGES = ['ru', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'ru';
 
 /** One template per language. */
 export type Localized = Record<Language, string>;
@@ -304,15 +300,6 @@ export function matchingRules(
 
 function isPresent(value: unknown): boolean {
   return value !== null && value !== undefined && (typeof value !== 'string' || value.trim().length > 0);
-}
-
-/** The recipient's language from their Telegram `language_code` (`en-US` → en); else the default. */
-export function languageOf(
-  languageCode: string | null | undefined,
-  fallback: Language = DEFAULT_LANGUAGE,
-): Language {
-  const primary = languageCode?.toLowerCase().split(/[-_]/)[0];
-  return (LANGUAGES as readonly string[]).includes(primary ?? '') ? (primary as Language) : fallback;
 }
 
 export interface RenderedNotification {

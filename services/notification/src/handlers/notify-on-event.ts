@@ -1,12 +1,7 @@
+import { personLang } from '@fieldgram/bot-ui';
 import type { HandlerResult, ServiceRuntime } from '@fieldgram/platform';
-import type { Envelope, Messages } from '@fieldgram/contracts';
-import {
-  languageOf,
-  matchingRules,
-  renderNotification,
-  type Language,
-  type NotificationRule,
-} from '../domain/rules.js';
+import type { Envelope, Language, Messages } from '@fieldgram/contracts';
+import { matchingRules, renderNotification, type NotificationRule } from '../domain/rules.js';
 import { telegramIdempotencyKey } from '../domain/delivery-keys.js';
 import { matchingOfferEdits, offerEditCommand, type OfferEdit } from '../domain/offer-edits.js';
 import type { Recipient, RecipientDirectory } from '../recipients/directory.js';
@@ -20,11 +15,13 @@ export interface NotifyDeps {
   rules: readonly NotificationRule[];
   offerEdits: readonly OfferEdit[];
   directory: RecipientDirectory;
-  defaultLanguage: Language;
+  /** ORG_LANGUAGE: for people who chose no language and whose Telegram does not say. */
+  orgLanguage: Language;
 }
 
 /**
- * Any event a rule listens to → for each matching rule and each recipient: a feed item
+ * Any event a rule listens to → for each matching rule and each recipient, in the recipient's
+ * language (chosen, else their Telegram app's, else the organization's): a feed item
  * (stored, logged as delivered, announced as `notification.created` for the live streams) and,
  * for recipients who linked Telegram, a `tg.out` push logged as pending. All of it commits with
  * the inbox record, so a redelivered event creates nothing twice.
@@ -54,24 +51,15 @@ export function notifyOnEventHandler(deps: NotifyDeps) {
       // The technician's offer follows the task (its buttons go); bot-gateway finds it by its key.
       for (const { edit, person } of offers) {
         if (person?.telegramId === null || person?.telegramId === undefined) continue;
-        const command = offerEditCommand(
-          edit,
-          event.data,
-          languageOf(person.languageCode, deps.defaultLanguage),
-          {
-            eventId: event.id,
-            chatId: person.telegramId,
-          },
-        );
+        const command = offerEditCommand(edit, event.data, personLang(person, deps.orgLanguage), {
+          eventId: event.id,
+          chatId: person.telegramId,
+        });
         await emit('tg.out', command, { partitionKey: `chat:${person.telegramId}` });
       }
       for (const { rule, recipients, data } of audiences) {
         for (const recipient of recipients) {
-          const note = renderNotification(
-            rule,
-            data,
-            languageOf(recipient.languageCode, deps.defaultLanguage),
-          );
+          const note = renderNotification(rule, data, personLang(recipient, deps.orgLanguage));
           const logged = {
             recipientId: recipient.id,
             message: note.text,

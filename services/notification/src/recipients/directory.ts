@@ -10,7 +10,7 @@ import type { Envelope, Messages, Role, User } from '@fieldgram/contracts';
 import { selectedUserId, type RecipientSelector } from '../domain/rules.js';
 
 /** What notification needs to know about a person to reach them. */
-export type Recipient = Pick<User, 'id' | 'name' | 'languageCode' | 'telegramId'>;
+export type Recipient = Pick<User, 'id' | 'name' | 'language' | 'languageCode' | 'telegramId'>;
 
 const PAGE_SIZE = 100;
 /** 100 × 100 people of one role: far beyond any business this serves; a guard against a paging bug. */
@@ -88,5 +88,11 @@ export class RecipientDirectory {
 }
 
 function recipientOf(user: User): Recipient {
-  return { id: user.id, name: user.name, languageCode: user.languageCode, telegramId: user.telegramId };
+  return {
+    id: user.id,
+    name: user.name,
+    language: user.language,
+    languageCode: user.languageCode,
+    telegramId: user.telegramId,
+  };
 }

@@ -64,6 +64,7 @@ export function person(fields: Partial<User> & Pick<User, 'role' | 'name'>): Use
     telegramId: null,
     profileLink: null,
     languageCode: null,
+    language: null,
     phone: null,
     email: null,
     login: null,

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { InvoiceItemSchema, InvoiceSchema, InvoiceStatusSchema, messages } from '@fieldgram/contracts';
+import {
+  InvoiceItemSchema,
+  InvoiceSchema,
+  InvoiceStatusSchema,
+  LanguageSchema,
+  messages,
+} from '@fieldgram/contracts';
 import { defineRoute, json, noContent, pdf } from '../route.js';
 import { ADMIN_ONLY, IdParams, page, pageSize } from './common.js';
 
@@ -84,12 +90,20 @@ export const invoiceRoutes = [
     path: '/invoices/:id/pdf',
     tag: 'invoices',
     summary: 'The invoice as a PDF (shown inline, named INV-<year>-<seq>.pdf)',
+    description:
+      "In the caller's language (the one chosen for them, else their Telegram app's, else the " +
+      "organization's), or in `lang`; the organization's DOCUMENT_LANGUAGE, when set, wins over both.",
     access: { roles: ADMIN_ONLY },
     params: IdParams,
+    query: z.object({ lang: LanguageSchema.optional().meta({ description: 'ru or en' }) }),
     response: pdf('The PDF document'),
     rpcTimeoutMs: PDF_TIMEOUT_MS,
     async handler(context) {
-      const { storageKey, fileName } = await context.call('invoice.pdf', { invoiceId: context.params.id });
+      const { storageKey, fileName } = await context.call('invoice.pdf', {
+        invoiceId: context.params.id,
+        readerId: context.caller().userId,
+        ...(context.query.lang ? { language: context.query.lang } : {}),
+      });
       const stored = await context.gateway.storage.get(storageKey);
       if (!stored) {
         // The invoice service wrote it where this gateway cannot read it: a deployment error.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleSchema } from '@fieldgram/contracts';
+import { LanguageSchema, RoleSchema } from '@fieldgram/contracts';
 import { HttpProblem, forbidden } from '../problem.js';
 import { defineRoute, json } from '../route.js';
 import { IdParams, STAFF, UserView, page, pageSize, queryBoolean, requireManagerMayActOn } from './common.js';
@@ -50,6 +50,11 @@ const UpdateUserBody = z
     active: z.boolean().meta({ description: 'false blocks the person everywhere; people are never deleted' }),
     phone: phone.nullable(),
     managerId: z.uuid().nullable(),
+    language: LanguageSchema.nullable().meta({
+      description:
+        "The language of the person's bot messages, notifications and documents, over their " +
+        "Telegram app's (which is used when null, then the organization's)",
+    }),
   })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { error: 'expected at least one field to change' });
@@ -115,7 +120,7 @@ export const userRoutes = [
     method: 'patch',
     path: '/users/:id',
     tag: 'users',
-    summary: "Change a person's display name, role, active flag, phone or manager",
+    summary: "Change a person's display name, role, active flag, phone, manager or language",
     access: {
       roles: STAFF,
       rule: 'managers change clients only and cannot give another role; nobody deactivates or re-roles themselves',
