@@ -34,10 +34,15 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(
-  env: TestEnv,
-  options: { logLevel?: string; reminderDelayMs?: number; escalationDelayMs?: number } = {},
-): Promise<Stack> {
+export interface StackOptions {
+  logLevel?: string;
+  reminderDelayMs?: number;
+  escalationDelayMs?: number;
+  /** ORG_LANGUAGE of every service that has one (default: theirs, ru). */
+  language?: 'ru' | 'en';
+}
+
+export async function startStack(env: TestEnv, options: StackOptions = {}): Promise<Stack> {
   const sandbox = await TelegramSandbox.start({ limits: 'off' });
   const bot = sandbox.createBot({ username: 'fieldgram_e2e_bot' });
   const apiPort = await freePort();
@@ -49,6 +54,7 @@ export async function startStack(
     HTTP_PORT: '0',
     LOG_LEVEL: options.logLevel ?? 'silent',
   };
+  const language = options.language ? { ORG_LANGUAGE: options.language } : {};
   // One object store for the stack: invoice writes PDFs, bot-gateway and the API read them.
   const storageDir = mkdtempSync(path.join(tmpdir(), 'fg-stack-objects-'));
   const runtimes: ServiceRuntime<Messages>[] = [];
@@ -75,10 +81,12 @@ export async function startStack(
       ),
     );
     await start(
-      await createInvoiceService(invoiceEnvSchema.parse({ ...base, OBJECT_STORAGE_DIR: storageDir })),
+      await createInvoiceService(
+        invoiceEnvSchema.parse({ ...base, ...language, OBJECT_STORAGE_DIR: storageDir }),
+      ),
     );
-    await start(await createNotificationService(notificationEnvSchema.parse(base)));
-    await start(await createConversationService(conversationEnvSchema.parse(base)));
+    await start(await createNotificationService(notificationEnvSchema.parse({ ...base, ...language })));
+    await start(await createConversationService(conversationEnvSchema.parse({ ...base, ...language })));
     await start(
       await createBotGateway(
         gatewayEnvSchema.parse({
