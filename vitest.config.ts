@@ -5,6 +5,7 @@ const everyTest = [
   'services/*/{src,test}/**/*.test.ts',
   'e2e/**/*.test.ts',
   'bench/lib/**/*.test.ts',
+  'scripts/**/*.test.ts',
 ];
 // Tests that restart shared servers (RabbitMQ, PostgreSQL) must not overlap anything else:
 // scripts/test.sh runs the `serial` project on its own after the `parallel` one.

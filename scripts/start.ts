@@ -1,165 +1,139 @@
 /**
- * Development supervisor: starts every service under services/ (a folder with src/main.ts) as
- * its own process, prefixes its output with its name, gives each a fixed ops port, restarts a
- * service that dies, and stops them all (SIGTERM, in-flight work finished) on Ctrl-C.
- * Production runs each service on its own instead (docker-compose.yml, docs/operations.md).
+ * `npm start`: the development supervisor. Starts every service under services/ (a folder with
+ * src/main.ts) as its own process with a fixed ops port, the Telegram sandbox when no bot token
+ * is set, keeps each service's JSON log in the state directory (warnings and errors also show
+ * here), prints one line when everything is ready, restarts a service that dies, and on Ctrl-C
+ * lets every service drain and stop. Production runs each service on its own instead
+ * (docker-compose.yml, docs/operations.md); NODE_ENV=production here demands real secrets.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { ConfigError, EX_CONFIG } from '@fieldgram/platform';
+import { readyLine, type AdminSignIn } from './supervisor/banner.js';
+import { discoverServices } from './supervisor/discover.js';
+import { LogFiles } from './supervisor/log-files.js';
+import { LEVELS, classifyLine, prettyPrinter, terminalView, type LevelName } from './supervisor/log-lines.js';
+import { watchReadiness } from './supervisor/readiness-watch.js';
+import { SANDBOX_TOKEN, startSandbox, type RunningSandbox } from './supervisor/sandbox.js';
+import { ensureDevSecret, isProduction, missingProductionSecrets } from './supervisor/secrets.js';
+import { Supervisor } from './supervisor/supervisor.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const FIRST_OPS_PORT = Number(process.env.FG_OPS_PORT_BASE ?? 9100);
-const RESTART_DELAY_MS = 2_000;
+const env = process.env;
+const stateDir = path.resolve(ROOT, env.FG_STATE_DIR ?? '.fieldgram');
+const apiUrl = `http://127.0.0.1:${env.API_PORT ?? 8080}/api/v1`;
+/** Signals closer together than this are one Ctrl-C delivered twice (the terminal's and npm's). */
+const SAME_SIGNAL_MS = 1_000;
 
-interface ServiceProcess {
-  name: string;
-  entry: string;
-  opsPort: number;
-  child: ChildProcess | null;
-}
+const say = (text: string): void => void process.stdout.write(`[start] ${text}\n`);
 
-function discoverServices(): ServiceProcess[] {
-  const dir = path.join(ROOT, 'services');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, 'src', 'main.ts')))
-    .map((entry) => entry.name)
-    .sort()
-    .map((name, index) => ({
-      name,
-      entry: path.join(dir, name, 'src', 'main.ts'),
-      opsPort: FIRST_OPS_PORT + index,
-      child: null,
-    }));
-}
-
-let stopping = false;
-
-function launch(service: ServiceProcess): void {
-  const child = spawn(process.execPath, ['--import', 'tsx', service.entry], {
-    cwd: ROOT,
-    env: {
-      // A 4 MB young generation (V8's default is 16): an idle service about 25 MB smaller (Dockerfile too).
-      NODE_OPTIONS: '--max-semi-space-size=4',
-      ...process.env,
-      HTTP_PORT: process.env.HTTP_PORT ?? String(service.opsPort),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  service.child = child;
-  for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) =>
-      process.stdout.write(`[${service.name}] ${line}\n`),
-    );
-  }
-  child.on('exit', (code, signal) => {
-    service.child = null;
-    if (stopping) return;
-    process.stdout.write(
-      `[start] ${service.name} exited (${signal ?? code}); restarting in ${RESTART_DELAY_MS} ms\n`,
-    );
-    setTimeout(() => !stopping && launch(service), RESTART_DELAY_MS);
-  });
-}
-
-async function stopAll(services: ServiceProcess[]): Promise<void> {
-  stopping = true;
-  process.stdout.write('[start] stopping every service (in-flight work finishes first)\n');
-  await Promise.all(
-    services.map(
-      (service) =>
-        new Promise<void>((resolve) => {
-          const child = service.child;
-          if (!child) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
-}
-
-const SANDBOX_TOKEN = '100000001:fieldgram-local-sandbox-token';
-const SANDBOX_PORT = Number(process.env.FG_SANDBOX_PORT ?? 8081);
-
-/**
- * Without a bot token the system talks to the built-in Telegram sandbox (DESIGN §9): a Bot API
- * emulator with a web page where a person can chat with the bot, no Telegram account needed.
- */
-async function startSandboxUnlessTelegramConfigured(): Promise<ChildProcess | null> {
-  if (process.env.TELEGRAM_BOT_TOKEN || process.env.TELEGRAM_API_ROOT) return null;
-  const sandbox = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(ROOT, 'packages/telegram-sandbox/src/cli.ts'),
-      '--port',
-      String(SANDBOX_PORT),
-      '--token',
-      SANDBOX_TOKEN,
-      '--username',
-      'fieldgram_bot',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const ready = await new Promise<{ apiRoot: string }>((resolve, reject) => {
-    const lines = createInterface({ input: sandbox.stdout });
-    lines.on('line', (line) => {
-      if (line.startsWith('{')) resolve(JSON.parse(line) as { apiRoot: string });
-      else process.stdout.write(`[sandbox] ${line}\n`);
-    });
-    sandbox.once('exit', (code) =>
-      reject(new Error(`the Telegram sandbox exited (${code}) before it was ready`)),
-    );
-  });
-  process.env.TELEGRAM_API_ROOT = ready.apiRoot;
-  process.env.TELEGRAM_BOT_TOKEN = SANDBOX_TOKEN;
-  process.stdout.write(
-    `[start] no TELEGRAM_BOT_TOKEN: using the Telegram sandbox; chat with the bot at ${ready.apiRoot}/\n`,
-  );
-  return sandbox;
-}
-
-/** A development secret, made once and kept beside the checkout in .fieldgram/ (never committed). */
-function ensureDevSecret(variable: 'SECRETS_KEY' | 'JWT_SECRET'): void {
-  if (process.env[variable]) return;
-  const file = path.join(ROOT, '.fieldgram', `${variable.toLowerCase()}`);
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
-  }
-  process.env[variable] = readFileSync(file, 'utf8').trim();
-}
-
-const services = discoverServices();
+const services = discoverServices(ROOT, Number(env.FG_OPS_PORT_BASE ?? 9100));
 if (services.length === 0) {
-  process.stdout.write(
-    '[start] PostgreSQL, RabbitMQ and Redis are up. There are no services under services/ yet, so there is ' +
-      'nothing else to start.\n',
+  say(
+    'PostgreSQL, RabbitMQ and Redis are up. There are no services under services/ yet: nothing else to start.',
   );
   process.exit(0);
 }
-ensureDevSecret('SECRETS_KEY');
-ensureDevSecret('JWT_SECRET');
-const sandbox = await startSandboxUnlessTelegramConfigured();
-for (const service of services) launch(service);
-process.stdout.write(
-  `[start] admin REST API: http://127.0.0.1:${process.env.API_PORT ?? 8080}/api/v1 ` +
-    `(OpenAPI at /api/openapi.json)\n` +
-    `[start] started ${services.length} services; ops endpoints (/healthz /readyz /metrics):\n` +
-    services.map((service) => `  ${service.name.padEnd(14)} http://127.0.0.1:${service.opsPort}\n`).join(''),
+
+if (isProduction(env)) {
+  const missing = missingProductionSecrets(env);
+  if (missing.length > 0) {
+    process.stderr.write(`${new ConfigError(missing).message}\n`);
+    process.exit(EX_CONFIG);
+  }
+} else {
+  ensureDevSecret('SECRETS_KEY', stateDir, env);
+  ensureDevSecret('JWT_SECRET', stateDir, env);
+}
+
+const colorize = process.stdout.isTTY === true;
+const terminal = {
+  format: env.LOG_FORMAT === 'json' ? 'json' : env.LOG_FORMAT === 'pretty' || colorize ? 'pretty' : 'json',
+  minLevel: LEVELS[(env.TERMINAL_LOG_LEVEL ?? 'warn') as LevelName] ?? LEVELS.warn,
+  colorize,
+} as const;
+const pretty = prettyPrinter(colorize);
+const logs = new LogFiles(path.join(stateDir, 'logs'));
+let admin: AdminSignIn = env.ADMIN_LOGIN ? { kind: 'login', login: env.ADMIN_LOGIN } : { kind: 'unknown' };
+
+/** What the supervisor learns from the services' own log lines. */
+function observe(service: string, line: string): void {
+  const parsed = classifyLine(line);
+  if (parsed.kind !== 'json') return;
+  const { msg, durationMs, defaultCredentials } = parsed.entry;
+  if (defaultCredentials === true) admin = { kind: 'default' };
+  if (msg === 'service stopped') say(`${service} stopped (drained in ${String(durationMs)} ms)`);
+}
+
+let sandbox: RunningSandbox | null = null;
+if (!isProduction(env) && !env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_API_ROOT) {
+  sandbox = await startSandbox({ root: ROOT, port: Number(env.FG_SANDBOX_PORT ?? 8081), say });
+  env.TELEGRAM_API_ROOT = sandbox.apiRoot;
+  env.TELEGRAM_BOT_TOKEN = SANDBOX_TOKEN;
+  say(`no TELEGRAM_BOT_TOKEN: the bot talks to the Telegram sandbox at ${sandbox.apiRoot}/`);
+}
+
+let shutdown: Promise<void> | null = null;
+const supervisor = new Supervisor({
+  root: ROOT,
+  services,
+  env,
+  onLine: (service, line) => {
+    logs.write(service, line);
+    const view = terminalView(service, line, terminal, pretty);
+    if (view !== null) process.stdout.write(`${view}\n`);
+    observe(service, line);
+  },
+  say,
+  onConfigError: () => void stopAll(EX_CONFIG),
+});
+supervisor.start();
+say(
+  `starting ${services.length} services; their logs are in ${shortPath(logs.dir)}/ ` +
+    '(warnings and errors show here too). Ops endpoints (/healthz /readyz /metrics):',
 );
-let signals = 0;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+for (const service of services)
+  process.stdout.write(`  ${service.name.padEnd(14)} http://127.0.0.1:${service.opsPort}\n`);
+
+const readiness = watchReadiness({
+  services,
+  onAllReady: (elapsedMs) => {
+    process.stdout.write(
+      `${readyLine({ sandboxUrl: sandbox ? `${sandbox.apiRoot}/` : null, apiUrl, admin })}\n`,
+    );
+    say(`ready in ${(elapsedMs / 1000).toFixed(1)} s; Ctrl-C stops every service gracefully`);
+  },
+  onStillWaiting: (names) => say(`still starting: ${names.join(', ')}`),
+});
+
+/** Relative to where the person stands when that is shorter and inside it. */
+function shortPath(dir: string): string {
+  const relative = path.relative(process.cwd(), dir);
+  return relative && !relative.startsWith('..') ? relative : dir;
+}
+
+function stopAll(exitCode: number): Promise<void> {
+  shutdown ??= (async () => {
+    readiness.stop();
+    say('stopping every service (in-flight work finishes first)');
+    await supervisor.stop();
+    await sandbox?.stop();
+    await logs.close();
+    say(exitCode === 0 ? 'every service stopped' : `stopped (exit ${exitCode})`);
+    process.exit(exitCode);
+  })();
+  return shutdown;
+}
+
+let firstSignalAt = 0;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
-    if (++signals > 1) process.exit(1);
-    void stopAll(services).then(() => {
-      sandbox?.kill('SIGTERM');
-      process.exit(0);
-    });
+    if (!shutdown) {
+      firstSignalAt = performance.now();
+      void stopAll(0);
+    } else if (performance.now() - firstSignalAt > SAME_SIGNAL_MS) {
+      say('second signal: telling every service to exit without waiting');
+      supervisor.hurry();
+    }
   });
 }

@@ -5,6 +5,7 @@ import {
   BusConnection,
   createMetrics,
   MessageValidationError,
+  NoResponderError,
   RemoteError,
   RequestTimeoutError,
   RpcClient,
@@ -67,6 +68,24 @@ describe('request/reply', () => {
     const error = await rpc.request('example.get-greeting', { name: '' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MessageValidationError);
     expect((error as Error).message).toMatch(/^invalid example.get-greeting data: name:/);
+  });
+
+  it('fails at once, without tripping the breaker, when no queue takes the request (issue 11)', async () => {
+    // Nothing in this vhost declared identity's queue: the broker returns the mandatory request.
+    // The deadline is far away, so only the returned message can end the wait with this error.
+    const error = await rpc
+      .request('identity.get-user', { userId: '0190f0b8-0000-7000-8000-000000000000' }, { timeoutMs: 30_000 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NoResponderError);
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect((error as Error).message).toBe(
+      'identity is unavailable: nothing consumes identity.get-user yet (is the service started?)',
+    );
+    for (let i = 0; i < 5; i++)
+      await rpc
+        .request('identity.get-user', { userId: '0190f0b8-0000-7000-8000-000000000000' })
+        .catch(() => undefined);
+    expect(rpc.breakerState('identity')).toBe('closed');
   });
 
   it('fails fast once the breaker of a stopped service is open, and recovers when it returns', async () => {

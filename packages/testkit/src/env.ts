@@ -8,7 +8,7 @@ export {
 } from './endpoints.js';
 export { RabbitManagement } from './rabbit-management.js';
 export { createTestEnv, deleteRedisKeys, testEnvId, type TestEnv } from './isolation.js';
-export { freePort } from './ports.js';
+export { freePort, freePortBlock } from './ports.js';
 export { sleep, waitFor } from './wait-for.js';
 export { serverControl } from './server-control.js';
 export {

@@ -17,7 +17,7 @@ export {
 } from './rabbit-management.js';
 export { createTestEnv, deleteRedisKeys, testEnvId, type TestEnv } from './isolation.js';
 export { useTestEnv } from './use-test-env.js';
-export { freePort } from './ports.js';
+export { freePort, freePortBlock } from './ports.js';
 export { sleep, waitFor, type Truthy, type WaitForOptions } from './wait-for.js';
 export {
   startProcess,

@@ -20,3 +20,26 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * The first of `count` consecutive ports that were all free a moment ago, for a program that
+ * numbers its ports from a base (npm start's FG_OPS_PORT_BASE). Tried at random in 20000-45000.
+ */
+export async function freePortBlock(count: number, attempts = 50): Promise<number> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 25_000);
+    let free = true;
+    for (let port = base; port < base + count && free; port++) free = await isFree(port);
+    if (free) return base;
+  }
+  throw new Error(`freePortBlock: no ${count} consecutive free ports found in ${attempts} attempts`);
+}

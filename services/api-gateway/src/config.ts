@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpPort, platformEnvSchema } from '@fieldgram/platform';
+import { httpPort, nodeEnv, platformEnvSchema } from '@fieldgram/platform';
 
 const JWT_SECRET_MIN_LENGTH = 32;
 const count = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
@@ -11,7 +11,7 @@ const count = (fallback: number, max: number) => z.coerce.number().int().min(1).
 export const apiGatewayEnvSchema = platformEnvSchema
   .extend({
     API_PORT: httpPort.default(8080),
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    NODE_ENV: nodeEnv,
     /**
      * Signs access and refresh tokens (HS256). Required in production; elsewhere, when unset, a
      * random development secret is created once and kept in Redis (shared by every instance).
@@ -20,7 +20,7 @@ export const apiGatewayEnvSchema = platformEnvSchema
       .string()
       .min(JWT_SECRET_MIN_LENGTH, { error: `expected at least ${JWT_SECRET_MIN_LENGTH} characters` })
       .optional(),
-    /** Where admins reach the API (e.g. https://ops.example.com); makes QR URLs absolute. */
+    /** Where admins reach the API (e.g. https://ops.example.com), for absolute URLs in answers (QR codes); default http://127.0.0.1:<API_PORT>. */
     PUBLIC_BASE_URL: z
       .url({ error: 'expected an absolute URL, e.g. https://ops.example.com' })
       .transform((url) => url.replace(/\/+$/, ''))

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { LocalDirectoryStorage, ServiceRuntime } from '@fieldgram/platform';
+import { LocalDirectoryStorage, ServiceRuntime, respondersReady, responderQueues } from '@fieldgram/platform';
 import { messages, type Messages } from '@fieldgram/contracts';
 import type { ApiGatewayEnv } from './config.js';
 import { resolveJwtSecret } from './auth/jwt-secret.js';
@@ -62,7 +62,8 @@ export function createApiGateway(env: ApiGatewayEnv): Promise<ApiGateway> {
       tickets: new StreamTickets(runtime.redis),
       hub,
       rpc: rpcOver(() => runtime.rpc),
-      url: (path) => `${env.PUBLIC_BASE_URL ?? ''}${path}`,
+      // Called only while serving requests, so the port is known (API_PORT may be 0).
+      url: (path) => `${env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${port}`}${path}`,
       sseHeartbeatMs: env.SSE_HEARTBEAT_SECONDS * 1000,
       storage: new LocalDirectoryStorage(path.resolve(env.OBJECT_STORAGE_DIR)),
     };
@@ -86,6 +87,15 @@ export function createApiGateway(env: ApiGatewayEnv): Promise<ApiGateway> {
     logger.info({ port, openapi: '/api/openapi.json' }, 'REST API listening');
   };
 
+  // Not ready before the services it asks consume (issue 11: on a fresh broker the first login
+  // could otherwise go to a queue that does not exist yet).
+  runtime.part(
+    respondersReady({
+      connection: () => runtime.connection,
+      queues: responderQueues(messages, SERVICE_NAME),
+      logger,
+    }),
+  );
   runtime.part(notificationFeedPart({ connection: () => runtime.connection, hub, logger })).part({
     name: 'rest-api',
     start: listen,

@@ -89,6 +89,7 @@ describe('invites (S0-02)', () => {
     const invite = await api.post<{
       token: string;
       link: string;
+      startPayload: string;
       qrUrl: string;
       maxUses: number;
       role: string;
@@ -97,16 +98,23 @@ describe('invites (S0-02)', () => {
     expect(invite.body).toMatchObject({ role: 'technician', maxUses: 5 });
     expect(invite.body.link).toMatch(/^https:\/\/t\.me\/api_settings_bot\?start=\S+$/);
     expect(invite.body.link).toContain(invite.body.token);
-    expect(invite.body.qrUrl).toBe(`/api/v1/invites/${invite.body.token}/qr`);
+    // Absolute, on the API's own address while PUBLIC_BASE_URL is unset (issue 11).
+    expect(invite.body.qrUrl).toBe(`${stack.baseUrl}/api/v1/invites/${invite.body.token}/qr`);
+    expect(invite.body.startPayload).toBe(new URL(invite.body.link).searchParams.get('start'));
+    expect(invite.body.startPayload).not.toBe(invite.body.token);
     const png = await fetchPng(invite.body.qrUrl, token);
     expect(png.length).toBeGreaterThan(500);
 
-    const join = await api.get<{ token: string; link: string; role: string; qrUrl: string }>(
-      '/invites/join-link?role=technician',
-      { token },
-    );
+    const join = await api.get<{
+      token: string;
+      link: string;
+      startPayload: string;
+      role: string;
+      qrUrl: string;
+    }>('/invites/join-link?role=technician', { token });
     expect(join.status).toBe(200);
     expect(join.body.role).toBe('technician');
+    expect(join.body.link).toBe(`https://t.me/api_settings_bot?start=${join.body.startPayload}`);
     const again = await api.get<{ token: string }>('/invites/join-link', { token });
     expect(again.body.token).toBe(join.body.token);
     await fetchPng(join.body.qrUrl, token);
@@ -128,7 +136,7 @@ describe('Telegram links (S2-01, S2-02)', () => {
       profileLink: null,
     });
 
-    const link = await api.post<{ token: string; link: string; qrUrl: string }>(
+    const link = await api.post<{ token: string; link: string; startPayload: string; qrUrl: string }>(
       `/users/${client.id}/telegram-link`,
       undefined,
       { token },
@@ -136,13 +144,13 @@ describe('Telegram links (S2-01, S2-02)', () => {
     expect(link.status).toBe(201);
     expect(link.body.link).toMatch(/^https:\/\/t\.me\/api_settings_bot\?start=\S+$/);
     expect(link.body.link).toContain(link.body.token);
-    expect(link.body.qrUrl).toBe(`/api/v1/telegram-links/${link.body.token}/qr`);
+    expect(link.body.qrUrl).toBe(`${stack.baseUrl}/api/v1/telegram-links/${link.body.token}/qr`);
     await fetchPng(link.body.qrUrl, token);
 
     // The person opens the link in Telegram: the bot's /start reaches identity with the token.
     const registered = await stack.bus.rpc.request('identity.register-from-telegram', {
       profile: { telegramId: 777_001, firstName: 'Linda', username: 'linda_tg' },
-      startPayload: new URL(link.body.link).searchParams.get('start') ?? '',
+      startPayload: link.body.startPayload,
     });
     expect(registered).toMatchObject({ outcome: 'linked', user: { id: client.id } });
 

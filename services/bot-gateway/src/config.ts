@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { platformEnvSchema } from '@fieldgram/platform';
+import { nodeEnv, platformEnvSchema, secretsKey } from '@fieldgram/platform';
 
 const positiveNumber = (fallback: number) => z.coerce.number().positive().default(fallback);
 
@@ -22,8 +22,9 @@ export const gatewayEnvSchema = platformEnvSchema
       .string()
       .regex(/^[A-Za-z0-9_-]{1,256}$/, { error: '1-256 characters: letters, digits, _ and -' })
       .optional(),
-    /** 32 random bytes, base64: encrypts the bot token stored at run time. */
-    SECRETS_KEY: z.string().optional(),
+    /** 32 random bytes, base64: encrypts the bot token stored at run time. Required in production. */
+    SECRETS_KEY: secretsKey.optional(),
+    NODE_ENV: nodeEnv,
     OBJECT_STORAGE_DIR: z.string().default('.fieldgram/objects'),
     TELEGRAM_LIMIT_PER_SECOND: positiveNumber(30),
     TELEGRAM_LIMIT_PER_CHAT_PER_SECOND: positiveNumber(1),
@@ -32,6 +33,12 @@ export const gatewayEnvSchema = platformEnvSchema
     TELEGRAM_ALBUM_WAIT_MS: z.coerce.number().int().min(50).max(10_000).default(700),
   })
   .superRefine((env, context) => {
+    if (env.NODE_ENV === 'production' && !env.SECRETS_KEY)
+      context.addIssue({
+        code: 'custom',
+        path: ['SECRETS_KEY'],
+        message: 'required when NODE_ENV=production (32 random bytes, base64: openssl rand -base64 32)',
+      });
     if (env.TELEGRAM_MODE !== 'webhook') return;
     for (const name of ['TELEGRAM_WEBHOOK_URL', 'TELEGRAM_WEBHOOK_SECRET'] as const) {
       if (!env[name])

@@ -14,6 +14,7 @@ import { listUsersHandler } from './handlers/list-users.js';
 import { createUserHandler } from './handlers/create-user.js';
 import { updateUserHandler } from './handlers/update-user.js';
 import { authenticateHandler } from './handlers/authenticate.js';
+import { changePasswordHandler } from './handlers/change-password.js';
 import { createInviteHandler } from './handlers/create-invite.js';
 import { getJoinLinkHandler } from './handlers/get-join-link.js';
 import { createTelegramLinkHandler } from './handlers/create-telegram-link.js';
@@ -82,6 +83,7 @@ export async function createIdentityService(
         'identity.create-user': createUserHandler(context),
         'identity.update-user': updateUserHandler(context),
         'identity.authenticate': authenticateHandler(context),
+        'identity.change-password': changePasswordHandler(context),
         'identity.create-invite': createInviteHandler(context),
         'identity.get-join-link': getJoinLinkHandler(context),
         'identity.create-telegram-link': createTelegramLinkHandler(context),

@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import { ConfigError, EX_CONFIG } from '@fieldgram/platform';
 import { startProcess, useTestEnv } from '@fieldgram/testkit';
 import { checkFirstAdminSource } from '../src/bootstrap/first-admin.js';
+import { hashPassword } from '../src/domain/password.js';
 import { createIdentityService, type IdentityService } from '../src/service.js';
 import {
   Caller,
@@ -76,7 +77,27 @@ describe('a local trial without ADMIN_LOGIN / ADMIN_PASSWORD', () => {
     expect(link).toBe(`https://t.me/fallback_bot?start=i_${token}`);
   });
 
-  it('lets production start without ADMIN_* once an admin exists', async () => {
+  it('refuses production while the admin still has the default password (issue 11)', async () => {
+    const failure = await checkFirstAdminSource(
+      identityEnvFor(trial(), { ...noAdminVariables, NODE_ENV: 'production' }),
+    ).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ConfigError);
+    expect((failure as Error).message).toContain(
+      'ADMIN_PASSWORD: the admin "admin" still signs in with the default password',
+    );
+  });
+
+  it('lets production start without ADMIN_* once an admin exists with a password of its own', async () => {
+    const db = identityDb(trial());
+    try {
+      await db
+        .withSchema('identity')
+        .table('users')
+        .where({ login: 'admin' })
+        .update({ password_hash: await hashPassword('a long password of its own') });
+    } finally {
+      await db.destroy();
+    }
     await expect(
       checkFirstAdminSource(identityEnvFor(trial(), { ...noAdminVariables, NODE_ENV: 'production' })),
     ).resolves.toBeUndefined();

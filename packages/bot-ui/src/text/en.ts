@@ -45,15 +45,15 @@ export const en = {
   'menu.myOrders': '🗂 My orders',
 
   'help.admin':
-    "You are an administrator.\n• Users — the people using the bot\n• Invite technician — the technicians' join link\n• Settings — the bot's settings\nThe admin console has everything else. /menu shows the menu again.",
+    'You are an administrator. The bot brings you the system’s notifications: new technicians, answers to tasks, invoices. People, tasks and invoices are managed in the admin REST API (/api/v1; its OpenAPI document is at /api/openapi.json); a web console is coming.\nComing soon here: Users, Invite technician, Settings.\n/menu shows the menu again.',
   'help.manager':
-    "You are a manager.\n• My clients — your clients\n• Chats — clients calling you into a chat\n• Claims — your clients' claims\n/menu shows the menu again.",
+    'You are a manager. The bot brings you notifications about your clients.\nComing soon here: My clients, Chats, Claims.\n/menu shows the menu again.',
   'help.technician':
     'You are a technician. New tasks come here with Accept and Reject buttons; the client details follow once the administrator releases them.\n• My tasks — your current tasks\n/menu shows the menu again.',
   'help.workshop':
-    'You are a workshop engineer.\n• Workshop queue — orders waiting in the workshop\n• My tasks — the orders you took\n/menu shows the menu again.',
+    'You are a workshop engineer. The bot will bring you the workshop’s orders.\nComing soon here: Workshop queue, My tasks.\n/menu shows the menu again.',
   'help.client':
-    'What I can do:\n• New waybill — create a waybill and get it as a PDF\n• File a claim — about a shipment\n• Call my manager — chat with your manager right here\n• My orders — your waybills and orders\n/menu shows the menu again.',
+    'Hello! This bot connects you with our team: we write to you here.\nComing soon here: New waybill (with its PDF), File a claim, Call my manager (a chat right here), My orders.\n/menu shows the menu again.',
 
   'fallback.text': "Sorry, I didn't get that. Please choose an item from the menu below.",
   'fallback.command': 'Unknown command /{command}. Choose an item from the menu below or send /help.',

@@ -114,6 +114,18 @@ export const identityMessages = {
     UserSchema,
   ),
   'identity.update-user': query(z.object({ userId: z.string(), patch: UserPatchSchema }), UserSchema),
+  /**
+   * A person changes their own REST password: a wrong current one is a DomainError 'validation'
+   * on `currentPassword` (not 'unauthorized': the caller is signed in, the form is wrong).
+   */
+  'identity.change-password': query(
+    z.object({
+      userId: z.string(),
+      currentPassword: z.string().min(1).max(200),
+      newPassword: z.string().min(8).max(200),
+    }),
+    z.object({ userId: z.string() }),
+  ),
   /** Checks REST credentials; a wrong pair is a DomainError 'unauthorized'. */
   'identity.authenticate': query(
     z.object({ login: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
@@ -165,6 +177,8 @@ export const identityMessages = {
       via: z.enum(['invite', 'start', 'staff']),
     }),
   ),
+  /** Their REST password changed (never the password itself). */
+  'user.password-changed': event(z.object({ userId: z.string(), role: RoleSchema })),
   'user.updated': event(
     z.object({
       userId: z.string(),

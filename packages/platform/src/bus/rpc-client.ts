@@ -9,7 +9,12 @@ import { DIRECT_REPLY_TO, ReplySchema, targetOf } from './rpc-protocol.js';
 import { buildEnvelope, type EmitOptions } from './build-envelope.js';
 import { HEADERS } from './headers.js';
 import { BusUnavailableError, MessageValidationError } from '../errors/bus-errors.js';
-import { RemoteError, RequestTimeoutError, ServiceUnavailableError } from '../errors/rpc-errors.js';
+import {
+  NoResponderError,
+  RemoteError,
+  RequestTimeoutError,
+  ServiceUnavailableError,
+} from '../errors/rpc-errors.js';
 import type { ServiceMetrics } from '../metrics/index.js';
 
 export interface BreakerSettings {
@@ -91,6 +96,8 @@ export class RpcClient<R extends Registry> {
       setup: async (channel) => {
         // Replies to requests sent on an earlier channel can never arrive: fail them now.
         client.failPending(new BusUnavailableError('connection to RabbitMQ was lost before the reply came'));
+        // Requests are published `mandatory`: one no queue takes comes back here at once.
+        channel.on('return', (returned: ConsumeMessage) => client.onReturn(returned));
         await channel.consume(DIRECT_REPLY_TO, (reply) => reply && client.onReply(reply), { noAck: true });
       },
     });
@@ -149,6 +156,8 @@ export class RpcClient<R extends Registry> {
         (envelope: Envelope, timeoutMs: number) => this.send(envelope, target, timeoutMs),
         {
           timeout: false, // `send` enforces the per-request deadline itself
+          // Nothing to route to is not a slow or dead service: it fails fast without tripping.
+          errorFilter: (error: unknown) => error instanceof NoResponderError,
           errorThresholdPercentage: settings.errorThresholdPercentage,
           volumeThreshold: settings.volumeThreshold,
           resetTimeout: settings.resetTimeoutMs,
@@ -187,6 +196,7 @@ export class RpcClient<R extends Registry> {
           Buffer.from(JSON.stringify(envelope)),
           envelopeProperties(envelope, {
             persistent: false,
+            mandatory: true,
             replyTo: DIRECT_REPLY_TO,
             correlationId: envelope.id,
             // A request nobody took in time is stale: the broker drops it instead of a late answer.
@@ -199,6 +209,15 @@ export class RpcClient<R extends Registry> {
         this.pending.delete(envelope.id);
       }
     });
+  }
+
+  private onReturn(returned: ConsumeMessage): void {
+    const id = returned.properties.correlationId as string | undefined;
+    const pending = id ? this.pending.get(id) : undefined;
+    if (!id || !pending) return;
+    this.pending.delete(id);
+    const type = returned.fields.routingKey;
+    pending.reject(new NoResponderError(type, targetOf(type)));
   }
 
   private onReply(reply: ConsumeMessage): void {

@@ -13,3 +13,4 @@ export {
   redisUrl,
   type PlatformEnv,
 } from './common-env.js';
+export { nodeEnv, secretsKey } from './secrets-env.js';

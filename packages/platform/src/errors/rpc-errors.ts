@@ -25,7 +25,7 @@ export class RequestTimeoutError extends Error {
 
 /** The circuit breaker of a target is open: failing fast instead of waiting for timeouts. */
 export class ServiceUnavailableError extends Error {
-  override readonly name = 'ServiceUnavailableError';
+  override readonly name: string = 'ServiceUnavailableError';
   constructor(
     readonly target: string,
     readonly retryAfterMs: number,
@@ -34,5 +34,21 @@ export class ServiceUnavailableError extends Error {
       `${target} is unavailable: its circuit breaker is open after repeated failures; ` +
         `the next attempt is allowed in about ${Math.ceil(retryAfterMs / 1000)} s`,
     );
+  }
+}
+
+/**
+ * The broker had no queue for the request (its service has not declared one yet, e.g. on a
+ * fresh broker before the service started): failed at once instead of waiting for the deadline.
+ */
+export class NoResponderError extends ServiceUnavailableError {
+  override readonly name = 'NoResponderError';
+  constructor(
+    readonly messageType: string,
+    target: string,
+    retryAfterMs = 1_000,
+  ) {
+    super(target, retryAfterMs);
+    this.message = `${target} is unavailable: nothing consumes ${messageType} yet (is the service started?)`;
   }
 }

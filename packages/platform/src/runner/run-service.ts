@@ -58,6 +58,7 @@ export async function runService(options: RunServiceOptions): Promise<void> {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  if (process.env.FG_EXIT_WITH_PARENT === '1') stopWhenOrphaned(() => void stopAndExit('parent exited', 0));
   process.on('uncaughtException', onFatal('uncaught exception'));
   process.on('unhandledRejection', onFatal('unhandled rejection'));
 
@@ -78,4 +79,21 @@ export async function runService(options: RunServiceOptions): Promise<void> {
     return;
   }
   logger.info({ name, startupMs: elapsedMs(startedAt) }, 'service started');
+}
+
+const PARENT_CHECK_MS = 1_000;
+
+/**
+ * A supervised process (npm start) lives in its own process group, so nothing stops it when its
+ * supervisor is killed outright: it notices being re-parented and stops itself, which keeps a
+ * stale copy from holding its ports against the next start.
+ */
+function stopWhenOrphaned(stop: () => void): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    stop();
+  }, PARENT_CHECK_MS);
+  timer.unref();
 }

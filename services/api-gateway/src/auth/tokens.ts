@@ -40,6 +40,8 @@ export interface TokenPair {
 
 const refreshKey = (jti: string) => `api-gateway:refresh:${jti}`;
 const sessionKey = (family: string) => `api-gateway:session:${family}`;
+/** The sessions a person started, so all can be ended at once (a changed password). */
+const userSessionsKey = (userId: string) => `api-gateway:user-sessions:${userId}`;
 const randomId = () => randomBytes(18).toString('base64url');
 
 /**
@@ -86,7 +88,11 @@ export class TokenService {
       (continuing
         ? // XX: a session revoked meanwhile (reuse detected, logout) stays revoked.
           this.redis.multi().set(session, caller.userId, 'EX', REFRESH_TTL_SECONDS, 'XX')
-        : this.redis.multi().set(session, caller.userId, 'EX', REFRESH_TTL_SECONDS)
+        : this.redis
+            .multi()
+            .set(session, caller.userId, 'EX', REFRESH_TTL_SECONDS)
+            .sadd(userSessionsKey(caller.userId), family)
+            .expire(userSessionsKey(caller.userId), REFRESH_TTL_SECONDS)
       )
         .set(refreshKey(jti), family, 'EX', REFRESH_TTL_SECONDS)
         .exec(),
@@ -148,6 +154,18 @@ export class TokenService {
   async revoke(refreshToken: string): Promise<void> {
     const claims = await this.refreshClaims(refreshToken);
     await this.endSession(claims.fam);
+  }
+
+  /** Ends every session of a person (their refresh tokens stop working; access tokens expire). */
+  async endSessionsOf(userId: string): Promise<void> {
+    const key = userSessionsKey(userId);
+    const families = await redisCall(this.redis.smembers(key));
+    await redisCall(
+      this.redis
+        .multi()
+        .del(key, ...families.map(sessionKey))
+        .exec(),
+    );
   }
 
   private async endSession(family: string): Promise<void> {

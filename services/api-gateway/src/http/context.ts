@@ -23,8 +23,8 @@ export interface GatewayContext {
   hub: StreamHub;
   /** Request/reply to the owning services; the caller travels as the envelope's actor. */
   rpc: Rpc;
-  /** Absolute URLs when PUBLIC_BASE_URL is set, else paths (`/api/v1/...`). */
-  url(path: string): string;
+  /** The absolute URL of a path: on PUBLIC_BASE_URL, else on http://127.0.0.1:<the API's port>. */
+  url: (path: string) => string;
   sseHeartbeatMs: number;
   /** Files the services stored (invoice PDFs), read by key. */
   storage: ObjectStorage;

@@ -32,7 +32,11 @@ export function apiClient(baseUrl: string) {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    const response = await fetch(`${baseUrl}${path.startsWith('/api') ? '' : '/api/v1'}${path}`, {
+    // An absolute URL (a qrUrl from an answer) is fetched as is.
+    const url = /^https?:\/\//.test(path)
+      ? path
+      : `${baseUrl}${path.startsWith('/api') ? '' : '/api/v1'}${path}`;
+    const response = await fetch(url, {
       method,
       headers,
       ...(body !== undefined ? { body } : {}),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mainMenuKeyboard, type Role } from '@fieldgram/bot-ui';
+import { ROLES, mainMenuKeyboard, menuActions, menuLabel, t, type Role } from '@fieldgram/bot-ui';
 import {
   blockedCallbackAnswer,
   blockedReply,
@@ -75,6 +75,24 @@ describe('replies to everything else', () => {
       '“New waybill” is coming soon. We will let you know here when it is ready.',
     );
     expect(message([menuActionReply(person('admin'), 'users', 'ru')]).text).toMatch(/^«Пользователи» скоро/);
+  });
+
+  it('help names a button as available only when it does something (issue 11)', () => {
+    // The one main-menu flow built so far (handlers/tasks.ts); every other button says "coming soon".
+    const working = new Set(['technician:myTasks']);
+    const comingSoonHeading = { en: 'Coming soon here:', ru: 'Скоро здесь:' } as const;
+    for (const lang of ['en', 'ru'] as const)
+      for (const role of ROLES) {
+        const help = message([menuActionReply(person(role), 'help', lang)]).text;
+        const [available = '', comingSoon = ''] = help.split(comingSoonHeading[lang]);
+        for (const action of menuActions(role).filter((a) => a !== 'help')) {
+          const name = menuLabel(action, lang).replace(/^[^\p{L}]+/u, '');
+          if (working.has(`${role}:${action}`)) continue;
+          expect(available, `${lang} ${role} ${action}`).not.toContain(name);
+          expect(comingSoon, `${lang} ${role} ${action}`).toContain(name);
+        }
+      }
+    expect(t('en', 'help.technician')).toContain('My tasks — your current tasks');
   });
 
   it('points free text and unknown commands at the menu', () => {

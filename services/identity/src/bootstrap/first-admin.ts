@@ -87,11 +87,13 @@ export async function ensureFirstAdmin(deps: {
 
   if (outcome === 'created')
     logger.info({ login: credentials.login }, 'first admin created from ADMIN_LOGIN');
-  if (outcome === 'created-default') logger.warn({ login: DEFAULT_ADMIN.login }, DEFAULT_WARNING);
+  // `defaultCredentials` lets npm start's ready line say how to sign in.
+  if (outcome === 'created-default')
+    logger.warn({ login: DEFAULT_ADMIN.login, defaultCredentials: true }, DEFAULT_WARNING);
   if (outcome === 'exists' && given)
     logger.info('an admin already exists: ADMIN_LOGIN / ADMIN_PASSWORD only ever create the first one');
   if (outcome === 'exists' && !given && (await stillDefault(db)))
-    logger.warn({ login: DEFAULT_ADMIN.login }, DEFAULT_WARNING);
+    logger.warn({ login: DEFAULT_ADMIN.login, defaultCredentials: true }, DEFAULT_WARNING);
   return outcome;
 }
 
@@ -105,27 +107,49 @@ async function stillDefault(db: ServiceDatabase): Promise<boolean> {
   );
 }
 
+function defaultPasswordInProduction(): ConfigError {
+  return new ConfigError([
+    {
+      variable: 'ADMIN_PASSWORD',
+      problem:
+        `the admin "${DEFAULT_ADMIN.login}" still signs in with the default password, which production ` +
+        'refuses: sign in outside production and change it (PATCH /api/v1/users/<id> with a new password)',
+    },
+  ]);
+}
+
 /**
- * For the process entry, before the service starts: in production without ADMIN_*, refuse with a
- * ConfigError (exit 78) unless an admin who can sign in already exists. Anything else (a database
- * that does not answer yet) is left to the normal start, which reports and retries its own way.
+ * For the process entry, before the service starts, in production only: refuse with a
+ * ConfigError (exit 78) when there is no admin who can sign in and no ADMIN_* to make one, or when
+ * an admin still signs in with the default admin/admin. Anything else (a database that does not
+ * answer yet) is left to the normal start, which reports and retries its own way.
  */
 export async function checkFirstAdminSource(env: IdentityEnv, schema = 'identity'): Promise<void> {
-  if (!isProduction(env) || env.ADMIN_LOGIN !== undefined) return;
+  if (!isProduction(env)) return;
   const db = createDatabase({ url: env.DATABASE_URL, schema, poolMax: 1 });
-  let admins: number | undefined;
+  let problem: ConfigError | undefined;
+  try {
+    const admins = await countAdmins(db, schema);
+    if (admins === 0 && env.ADMIN_LOGIN === undefined) problem = missingCredentials();
+    else if (admins !== undefined && admins > 0 && (await stillDefault(db)))
+      problem = defaultPasswordInProduction();
+  } finally {
+    await closeDatabase(db);
+  }
+  if (problem) throw problem;
+}
+
+/** Active admins who can sign in; 0 before the schema exists; undefined if the database does not answer. */
+async function countAdmins(db: ServiceDatabase, schema: string): Promise<number | undefined> {
   try {
     const result = await db.knex.raw<{ rows: { count: number }[] }>(
       `select count(*)::int as count from ??.users where role = 'admin' and active and login is not null`,
       [schema],
     );
-    admins = result.rows[0]?.count ?? 0;
+    return result.rows[0]?.count ?? 0;
   } catch (error) {
     // 42P01 / 3F000: no users table or schema yet, so certainly no admin.
     const code = (error as { code?: unknown } | null)?.code;
-    if (code === '42P01' || code === '3F000') admins = 0;
-  } finally {
-    await closeDatabase(db);
+    return code === '42P01' || code === '3F000' ? 0 : undefined;
   }
-  if (admins === 0) throw missingCredentials();
 }

@@ -254,3 +254,8 @@ export async function countActiveAdminsWithLogin(db: Db, exceptId?: string): Pro
   const [row] = await query;
   return Number(row?.count ?? 0);
 }
+
+/** Replaces a person's REST password hash (updated_at bumped). */
+export async function setPasswordHash(db: Db, id: string, passwordHash: string): Promise<void> {
+  await db.table('users').where({ id }).update({ password_hash: passwordHash, updated_at: db.fn.now() });
+}

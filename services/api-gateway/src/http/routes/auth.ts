@@ -4,7 +4,7 @@ import type { TokenPair } from '../../auth/tokens.js';
 import type { Caller } from '../context.js';
 import { unauthorized } from '../problem.js';
 import { defineRoute, json, noContent, type RouteContext } from '../route.js';
-import { RoleView } from './common.js';
+import { EVERYONE, RoleView } from './common.js';
 
 const TokenPairView = z
   .object({
@@ -110,6 +110,41 @@ export const authRoutes = [
     errors: [401],
     async handler(context) {
       await context.gateway.tokens.revoke(context.body.refreshToken);
+    },
+  }),
+  defineRoute({
+    id: 'changePassword',
+    method: 'post',
+    path: '/auth/password',
+    tag: 'auth',
+    summary: 'Change your own password',
+    description:
+      'Needs the current password (wrong ones count against the sign-in limit). Every session of the ' +
+      'account ends; the answer is a fresh token pair for this one.',
+    access: { roles: EVERYONE },
+    body: z.strictObject({
+      currentPassword: z.string().min(1).max(200),
+      newPassword: z.string().min(8, { error: 'at least 8 characters' }).max(200),
+    }),
+    response: json(TokenPairView, 'Changed; signed in again'),
+    errors: [400, 409, 429],
+    async handler(context) {
+      const caller = context.caller();
+      const { loginLimiter, tokens } = context.gateway;
+      const ip = context.request.ip ?? 'unknown';
+      const limiterKey = `user:${caller.userId}`;
+      await loginLimiter.check(limiterKey, ip);
+      try {
+        await context.call('identity.change-password', { userId: caller.userId, ...context.body });
+      } catch (error) {
+        if (error instanceof RemoteError && error.details?.field === 'currentPassword')
+          await loginLimiter.failed(limiterKey, ip);
+        throw error;
+      }
+      await loginLimiter.succeeded(limiterKey);
+      await tokens.endSessionsOf(caller.userId);
+      const current = await currentCaller(context, caller.userId);
+      return withUser(await tokens.issue(current), current);
     },
   }),
 ];

@@ -46,13 +46,30 @@ export const pageSize = (max: number, fallback: number) =>
     .meta({ description: `1-${max}` });
 
 export const TokenLinkView = z.object({
-  token: z.string(),
-  /** The deep link: https://t.me/<bot>?start=<token> */
-  link: z.string(),
+  token: z.string().meta({ description: 'The token itself (for the QR route); not what the bot receives' }),
+  link: z
+    .string()
+    .meta({ description: 'The deep link to hand out: https://t.me/<bot>?start=<startPayload>' }),
+  startPayload: z.string().meta({
+    description: 'What the bot receives when the link is opened (`/start <startPayload>`)',
+  }),
   expiresAt: z.string().nullable(),
-  /** The QR code of the link, as a PNG (needs the same bearer token). */
-  qrUrl: z.string(),
+  qrUrl: z.string().meta({ description: 'Absolute URL of the link’s QR code, a PNG (same bearer token)' }),
 });
+
+/** A token link as the API shows it: the QR code's absolute URL and the payload named plainly. */
+export function tokenLinkView<L extends { token: string; link: string }>(
+  link: L,
+  qrPath: string,
+  url: (path: string) => string,
+): L & { startPayload: string; qrUrl: string } {
+  return { ...link, startPayload: startPayloadOf(link.link), qrUrl: url(qrPath) };
+}
+
+/** The `start` parameter of a t.me deep link. */
+export function startPayloadOf(deepLink: string): string {
+  return new URL(deepLink).searchParams.get('start') ?? '';
+}
 
 /** A PNG QR code of a deep link (S2-01): scanned with a phone camera, it opens the bot. */
 export function qrPng(link: string): Promise<Buffer> {

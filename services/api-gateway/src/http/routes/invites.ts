@@ -3,7 +3,7 @@ import { RoleSchema } from '@fieldgram/contracts';
 import { defineRoute, json, png } from '../route.js';
 import { HttpProblem, forbidden, notFound } from '../problem.js';
 import type { Caller } from '../context.js';
-import { RoleView, STAFF, TokenLinkView, TokenParams, qrPng } from './common.js';
+import { RoleView, STAFF, TokenLinkView, TokenParams, qrPng, tokenLinkView } from './common.js';
 
 const InviteView = TokenLinkView.extend({ role: RoleView, maxUses: z.number().int().nullable() }).meta({
   id: 'Invite',
@@ -38,7 +38,7 @@ export const inviteRoutes = [
     async handler(context) {
       requireMayInvite(context.caller(), context.body.role);
       const invite = await context.call('identity.create-invite', context.body);
-      return { ...invite, qrUrl: context.gateway.url(`/api/v1/invites/${invite.token}/qr`) };
+      return tokenLinkView(invite, `/api/v1/invites/${invite.token}/qr`, context.gateway.url);
     },
   }),
   defineRoute({
@@ -57,7 +57,7 @@ export const inviteRoutes = [
       const { role } = context.query;
       requireMayInvite(context.caller(), role);
       const link = await context.call('identity.get-join-link', { role });
-      return { ...link, role, qrUrl: context.gateway.url(`/api/v1/invites/${link.token}/qr`) };
+      return { ...tokenLinkView(link, `/api/v1/invites/${link.token}/qr`, context.gateway.url), role };
     },
   }),
   defineRoute({

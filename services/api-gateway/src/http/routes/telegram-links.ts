@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { defineRoute, json, png } from '../route.js';
 import { HttpProblem, notFound } from '../problem.js';
-import { IdParams, STAFF, TokenLinkView, TokenParams, qrPng, requireManagerMayActOn } from './common.js';
+import {
+  IdParams,
+  STAFF,
+  TokenLinkView,
+  TokenParams,
+  qrPng,
+  requireManagerMayActOn,
+  tokenLinkView,
+} from './common.js';
 
 const TelegramStatusView = z
   .object({
@@ -35,7 +43,7 @@ export const telegramLinkRoutes = [
         self: true,
       });
       const link = await context.call('identity.create-telegram-link', { userId });
-      return { ...link, qrUrl: context.gateway.url(`/api/v1/telegram-links/${link.token}/qr`) };
+      return tokenLinkView(link, `/api/v1/telegram-links/${link.token}/qr`, context.gateway.url);
     },
   }),
   defineRoute({
