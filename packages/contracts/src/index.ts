@@ -10,7 +10,7 @@ export {
   type TgOutMethod,
 } from './messages/telegram.js';
 export type { BotSettings } from './messages/bot-gateway.js';
-export { UserSchema, type User } from './messages/identity.js';
+export { TelegramProfileSchema, UserSchema, type TelegramProfile, type User } from './messages/identity.js';
 export { FeedActionSchema, FeedItemSchema, type FeedItem } from './messages/notification.js';
 export { JournalEntrySchema, type JournalEntry } from './messages/audit.js';
 export {

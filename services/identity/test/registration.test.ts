@@ -326,6 +326,29 @@ describe('link tokens (S2-01, S2-02)', () => {
   });
 });
 
+describe('an inactive person (S3-07)', () => {
+  it('is answered blocked, whatever link they come back with, and nothing changes', async () => {
+    const profile = telegramProfile('Blocked Bob', { username: 'bob_before' });
+    const bob = (await register(profile)).user;
+    await caller.ask('identity.update-user', { userId: bob.id, patch: { active: false } }, admin);
+    const client = await caller.ask('identity.create-user', { role: 'client', name: 'Spare Client' }, admin);
+    const link = await caller.ask('identity.create-telegram-link', { userId: client.id }, admin);
+    const invite = await caller.ask('identity.create-invite', { role: 'manager' }, admin);
+
+    for (const payload of [undefined, `l_${link.token}`, `i_${invite.token}`]) {
+      const answer = await register({ ...profile, username: 'bob_after' }, payload);
+      expect(answer, String(payload)).toMatchObject({
+        outcome: 'blocked',
+        user: { id: bob.id, active: false },
+      });
+    }
+    // Not refreshed, not linked, not promoted; the link is still unused.
+    const after = await caller.ask('identity.get-user', { userId: bob.id });
+    expect(after).toMatchObject({ username: 'bob_before', role: 'client', active: false });
+    expect(await caller.ask('identity.describe-token', { token: link.token })).toMatchObject({ valid: true });
+  });
+});
+
 describe('disconnecting Telegram', () => {
   it('clears the account, says so in an event, and refuses when there is nothing to disconnect', async () => {
     const profile = telegramProfile('Dmitry', { username: 'dima' });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, t, type TextKey } from './catalog.js';
 import { langFromTelegram } from './lang.js';
+import * as menu from './catalogs/menu.js';
+import * as notifications from './catalogs/notifications.js';
+import * as people from './catalogs/people.js';
+import * as tasks from './catalogs/tasks.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -12,6 +16,12 @@ describe('text catalog', () => {
       expect(CATALOG.ru[key].trim(), key).not.toBe('');
       expect(placeholders(CATALOG.ru[key]), key).toEqual(placeholders(CATALOG.en[key]));
     }
+  });
+
+  it('defines each key in one part only (a later part would silently win)', () => {
+    const parts = [people, menu, tasks, notifications];
+    const total = parts.reduce((sum, part) => sum + Object.keys(part.en).length, 0);
+    expect(Object.keys(CATALOG.en)).toHaveLength(total);
   });
 
   it('fills in placeholders without re-reading the values', () => {

@@ -36,13 +36,15 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
-const TelegramProfileSchema = z.object({
+/** The Telegram profile a `/start` brings (S0-03): conversation reads it, identity keeps it. */
+export const TelegramProfileSchema = z.object({
   telegramId: z.number().int(),
   firstName: z.string(),
   lastName: z.string().optional(),
   username: z.string().optional(),
   languageCode: z.string().optional(),
 });
+export type TelegramProfile = z.infer<typeof TelegramProfileSchema>;
 
 const UserPatchSchema = z
   .object({
@@ -83,7 +85,8 @@ export const identityMessages = {
     z.object({ profile: TelegramProfileSchema, startPayload: z.string().max(64).optional() }),
     z.object({
       user: UserSchema,
-      outcome: z.enum(['registered', 'existing', 'linked', 'invite-invalid', 'link-invalid']),
+      /** `blocked`: an inactive person (S3-07); nothing was registered, linked or refreshed. */
+      outcome: z.enum(['registered', 'existing', 'linked', 'invite-invalid', 'link-invalid', 'blocked']),
     }),
   ),
   'identity.get-user-by-telegram': query(

@@ -1,10 +1,4 @@
-import {
-  BusUnavailableError,
-  RemoteError,
-  RequestTimeoutError,
-  ServiceUnavailableError,
-  UNAVAILABLE_CODE,
-} from '@fieldgram/platform';
+import { RemoteError, noAnswerOf } from '@fieldgram/platform';
 import { HttpProblem, type FieldError, type ProblemSlug } from './problem.js';
 
 /** Refusals a service answers with (its DomainError codes) → the API's problem types. */
@@ -17,8 +11,6 @@ const REMOTE_CODES: Record<string, ProblemSlug> = {
   rate_limited: 'rate-limited',
 };
 
-const DEFAULT_RETRY_AFTER_SECONDS = 5;
-
 /**
  * Translates a failed request/reply into a problem, or returns null for anything else (a bug:
  * the caller answers 500 without details). A service's refusal message is meant for people and
@@ -28,9 +20,8 @@ export function problemFromRemote(
   error: unknown,
   options: { bodyFields?: readonly string[] } = {},
 ): HttpProblem | null {
-  if (error instanceof RemoteError && error.code === UNAVAILABLE_CODE) {
-    return unavailable(error.target, DEFAULT_RETRY_AFTER_SECONDS);
-  }
+  const down = noAnswerOf(error);
+  if (down) return unavailable(down.target, Math.max(1, Math.ceil(down.retryAfterMs / 1000)));
   if (error instanceof RemoteError) {
     const slug = REMOTE_CODES[error.code];
     if (!slug) return new HttpProblem('internal', 'The request could not be completed because of an error.');
@@ -47,11 +38,6 @@ export function problemFromRemote(
         : {}),
     });
   }
-  if (error instanceof ServiceUnavailableError) {
-    return unavailable(error.target, Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
-  }
-  if (error instanceof RequestTimeoutError) return unavailable(error.target, DEFAULT_RETRY_AFTER_SECONDS);
-  if (error instanceof BusUnavailableError) return unavailable(undefined, DEFAULT_RETRY_AFTER_SECONDS);
   return null;
 }
 

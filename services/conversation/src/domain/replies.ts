@@ -18,7 +18,8 @@ export interface Person {
 }
 
 /** identity's verdict on a `/start` (the contract's `outcome`). */
-export type StartOutcome = 'registered' | 'existing' | 'linked' | 'invite-invalid' | 'link-invalid';
+export type StartOutcome =
+  'registered' | 'existing' | 'linked' | 'invite-invalid' | 'link-invalid' | 'blocked';
 
 const WELCOME: Record<Role, TextKey & `welcome.${Role}`> = {
   admin: 'welcome.admin',
@@ -70,6 +71,8 @@ export function startReplies(outcome: StartOutcome, person: Person, lang: Lang):
       return [withMenu(person, lang, t(lang, 'start.inviteInvalid'))];
     case 'link-invalid':
       return [withMenu(person, lang, t(lang, 'start.linkInvalid'))];
+    case 'blocked':
+      return [blockedReply(lang)];
   }
 }
 

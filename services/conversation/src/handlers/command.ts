@@ -8,7 +8,7 @@ import {
   unknownCommandReply,
 } from '../domain/replies.js';
 import { readStartPayload } from '../domain/start-payload.js';
-import { personOf, registerSender, servePerson, speakAs } from './people.js';
+import { personOf, registerSender, servePerson } from './people.js';
 import type { Turn, UpdateHandler } from './turn.js';
 
 /** `/start [payload]`, `/help`, `/menu`, `/cancel`; anything else is an unknown command. */
@@ -41,14 +41,13 @@ export const handleCommand: UpdateHandler<'tg.in.command'> = async (turn) => {
  * recognizes or links the sender; the welcome follows its outcome. Whatever the chat was doing
  * is over. A payload that cannot be a token still registers the sender (as a client), who is
  * told the link did not work. An inactive person stays blocked, whatever link they come back
- * with (S3-07): identity is not asked to register or link anything for them.
+ * with (S3-07): identity answers `blocked` and registers or links nothing for them.
  */
 async function start(turn: Turn<'tg.in.command'>) {
   const { payload, malformed } = readStartPayload(turn.update.data.payload);
-  const known = await turn.deps.identity.getUserByTelegram(turn.update.data.from.id, turn.update);
-  if (known) speakAs(turn, known);
-  if (known && !known.active) return [blockedReply(turn.lang)];
+  // One request: identity answers `blocked` for an inactive person and changes nothing.
   const result = await registerSender(turn, payload);
+  if (result.outcome === 'blocked') return [blockedReply(turn.lang)];
   const outcome = malformed && result.outcome === 'registered' ? 'invite-invalid' : result.outcome;
   delete turn.session.wizard;
   delete turn.session.menu;

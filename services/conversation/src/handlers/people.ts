@@ -1,7 +1,7 @@
 import type { User } from '@fieldgram/contracts';
 import type { Outgoing } from '../domain/outgoing.js';
 import { blockedReply, startReplies, type Person, type StartOutcome } from '../domain/replies.js';
-import type { TelegramProfile } from '../ports/identity.js';
+import type { TelegramProfile } from '@fieldgram/contracts';
 import type { InboundType, Turn } from './turn.js';
 
 /** The sender as identity knows Telegram users. */

@@ -1,22 +1,7 @@
-import type { Envelope, Messages, ResultOf, User } from '@fieldgram/contracts';
-import {
-  BusUnavailableError,
-  DependencyUnavailableError,
-  PermanentError,
-  RemoteError,
-  RequestTimeoutError,
-  ServiceUnavailableError,
-  type RpcClient,
-} from '@fieldgram/platform';
+import type { Envelope, Messages, ResultOf, TelegramProfile, User } from '@fieldgram/contracts';
+import { PermanentError, RemoteError, askOrRetryLater, type RpcClient } from '@fieldgram/platform';
 
 export type RegisterResult = ResultOf<Messages, 'identity.register-from-telegram'>;
-export interface TelegramProfile {
-  telegramId: number;
-  firstName: string;
-  lastName?: string | undefined;
-  username?: string | undefined;
-  languageCode?: string | undefined;
-}
 type Cause = Pick<Envelope, 'id' | 'correlationId'>;
 
 /** What conversation asks identity (request/reply); conversation keeps no people of its own. */
@@ -71,19 +56,13 @@ export function identityOverRpc(rpc: () => RpcClient<Messages>, timeoutMs: numbe
 /** identity's answered refusals that asking again cannot change. */
 const FINAL_REFUSALS = new Set(['validation', 'not_found', 'conflict', 'forbidden', 'unauthorized']);
 
+/** An answered refusal no retry can change parks the update; no answer retries it later. */
 async function outage<T>(request: () => Promise<T>): Promise<T> {
   try {
-    return await request();
+    return await askOrRetryLater(request);
   } catch (error) {
     if (error instanceof RemoteError && FINAL_REFUSALS.has(error.code)) {
       throw new PermanentError(`identity refused: ${error.code}: ${error.message}`, { cause: error });
-    }
-    if (
-      error instanceof RequestTimeoutError ||
-      error instanceof ServiceUnavailableError ||
-      error instanceof BusUnavailableError
-    ) {
-      throw new DependencyUnavailableError(`identity is unavailable: ${error.message}`, { cause: error });
     }
     throw error;
   }

@@ -1,12 +1,5 @@
 import type { DataInput, Envelope, Messages, ResultOf, Task } from '@fieldgram/contracts';
-import {
-  BusUnavailableError,
-  DependencyUnavailableError,
-  RemoteError,
-  RequestTimeoutError,
-  ServiceUnavailableError,
-  type RpcClient,
-} from '@fieldgram/platform';
+import { RemoteError, askOrRetryLater, type RpcClient } from '@fieldgram/platform';
 
 type Cause = Pick<Envelope, 'id' | 'correlationId'>;
 export type TaskPage = ResultOf<Messages, 'task.list'>;
@@ -50,17 +43,10 @@ const REFUSALS: Record<string, TaskRefusal> = {
 
 async function answer<T>(request: () => Promise<T>): Promise<TaskOutcome<T>> {
   try {
-    return { ok: true, value: await request() };
+    return { ok: true, value: await askOrRetryLater(request) };
   } catch (error) {
     if (error instanceof RemoteError && REFUSALS[error.code]) {
       return { ok: false, refusal: REFUSALS[error.code]!, message: error.message };
-    }
-    if (
-      error instanceof RequestTimeoutError ||
-      error instanceof ServiceUnavailableError ||
-      error instanceof BusUnavailableError
-    ) {
-      throw new DependencyUnavailableError(`task service is unavailable: ${error.message}`, { cause: error });
     }
     throw error;
   }

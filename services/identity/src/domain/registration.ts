@@ -1,13 +1,4 @@
-import type { Role } from '@fieldgram/contracts';
-
-/** The Telegram profile a `/start` brings (identity.register-from-telegram). */
-export interface TelegramProfile {
-  telegramId: number;
-  firstName: string;
-  lastName?: string | undefined;
-  username?: string | undefined;
-  languageCode?: string | undefined;
-}
+import type { Role, TelegramProfile } from '@fieldgram/contracts';
 
 /** The Telegram-sourced fields of a person, as stored. */
 export interface ProfileFields {

@@ -1,4 +1,4 @@
-import type { Messages, ResultOf } from '@fieldgram/contracts';
+import type { Messages, ResultOf, TelegramProfile } from '@fieldgram/contracts';
 import type { QueryHandler, TransactionContext } from '@fieldgram/platform';
 import {
   changedProfileFields,
@@ -6,7 +6,6 @@ import {
   planNewPerson,
   profileFieldsFrom,
   type NewPersonPlan,
-  type TelegramProfile,
 } from '../domain/registration.js';
 import { parseStartPayload } from '../domain/tokens.js';
 import { useInvite } from '../store/invites-store.js';
@@ -29,7 +28,8 @@ type Tx = TransactionContext<Messages>;
 /**
  * `identity.register-from-telegram` (S0-02…S0-04, S2-01, S3-06): first contact or /start.
  * Everything for one Telegram id runs under one advisory lock in one transaction, so the same
- * /start sent ten times at once makes one person and one `user.registered`.
+ * /start sent ten times at once makes one person and one `user.registered`. An inactive person is
+ * answered `blocked` and nothing changes.
  */
 export function registerFromTelegramHandler({
   runtime,
@@ -40,10 +40,12 @@ export function registerFromTelegramHandler({
       await tx.trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
         `identity:telegram:${profile.telegramId}`,
       ]);
+      const existing = await findUserByTelegramId(tx.trx, profile.telegramId, 'update');
+      // An inactive person stays blocked whatever link they come back with (S3-07).
+      if (existing && !existing.active) return { user: toUser(existing), outcome: 'blocked' };
       const start = parseStartPayload(startPayload);
       if (start.kind === 'link') return redeemLink(tx, profile, start.token);
 
-      const existing = await findUserByTelegramId(tx.trx, profile.telegramId, 'update');
       if (existing) return { user: toUser(await refreshProfile(tx, existing, profile)), outcome: 'existing' };
 
       const plan =

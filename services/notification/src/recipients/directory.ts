@@ -1,11 +1,4 @@
-import {
-  BusUnavailableError,
-  DependencyUnavailableError,
-  RemoteError,
-  RequestTimeoutError,
-  ServiceUnavailableError,
-  type RpcClient,
-} from '@fieldgram/platform';
+import { RemoteError, askOrRetryLater, type RpcClient } from '@fieldgram/platform';
 import type { Envelope, Messages, Role, User } from '@fieldgram/contracts';
 import { selectedUserId, type RecipientSelector } from '../domain/rules.js';
 
@@ -39,7 +32,7 @@ export class RecipientDirectory {
   private async activeWithRole(role: Role, event: Envelope): Promise<Recipient[]> {
     const people: Recipient[] = [];
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const result = await this.ask(() =>
+      const result = await askOrRetryLater(() =>
         this.rpc().request(
           'identity.list-users',
           { role, active: true, page, pageSize: PAGE_SIZE },
@@ -61,27 +54,12 @@ export class RecipientDirectory {
   /** A person by id, active or not (to name them, or to edit a message in their chat); null if unknown. */
   async lookup(userId: string, event: Envelope): Promise<(Recipient & { active: boolean }) | null> {
     try {
-      const user = await this.ask(() =>
+      const user = await askOrRetryLater(() =>
         this.rpc().request('identity.get-user', { userId }, { causedBy: event }),
       );
       return { ...recipientOf(user), active: user.active };
     } catch (error) {
       if (error instanceof RemoteError && error.code === 'not_found') return null;
-      throw error;
-    }
-  }
-
-  private async ask<T>(request: () => Promise<T>): Promise<T> {
-    try {
-      return await request();
-    } catch (error) {
-      if (
-        error instanceof RequestTimeoutError ||
-        error instanceof ServiceUnavailableError ||
-        error instanceof BusUnavailableError
-      ) {
-        throw new DependencyUnavailableError(`identity did not answer: ${error.message}`, { cause: error });
-      }
       throw error;
     }
   }
