@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { API_PREFIX } from './app.js';
+import { API_PREFIX } from './paths.js';
 import { PROBLEMS, ProblemSchema } from './problem.js';
 import { allowedRoles, openApiPath, type AnyRoute } from './route.js';
 
