@@ -6,7 +6,7 @@ import {
   type OfferOutcome,
 } from '@fieldgram/bot-ui';
 import type { DataOf, EventType, Messages } from '@fieldgram/contracts';
-import { fieldOf } from './rules.js';
+import { fieldOf } from './template.js';
 
 /**
  * How the technician's offer message follows the task (S0-07, issue 5) — as data. For the

@@ -1,7 +1,8 @@
 import { personLang } from '@fieldgram/bot-ui';
 import type { HandlerResult, ServiceRuntime } from '@fieldgram/platform';
 import type { Envelope, Language, Messages } from '@fieldgram/contracts';
-import { matchingRules, renderNotification, type NotificationRule } from '../domain/rules.js';
+import { matchingRules, renderNotification } from '../domain/rules/engine.js';
+import type { NotificationRule } from '../domain/rules/rule.js';
 import { telegramIdempotencyKey } from '../domain/delivery-keys.js';
 import { matchingOfferEdits, offerEditCommand, type OfferEdit } from '../domain/offer-edits.js';
 import type { Recipient, RecipientDirectory } from '../recipients/directory.js';

@@ -1,6 +1,7 @@
 import { RemoteError, askOrRetryLater, type RpcClient } from '@fieldgram/platform';
 import type { Envelope, Messages, Role, User } from '@fieldgram/contracts';
-import { selectedUserId, type RecipientSelector } from '../domain/rules.js';
+import { selectedUserId } from '../domain/rules/engine.js';
+import type { RecipientSelector } from '../domain/rules/rule.js';
 
 /** What notification needs to know about a person to reach them. */
 export type Recipient = Pick<User, 'id' | 'name' | 'language' | 'languageCode' | 'telegramId'>;

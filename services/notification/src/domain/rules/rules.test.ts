@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { CATALOG } from '@fieldgram/bot-ui';
 import { LANGUAGES, messages, type DataInput, type Messages } from '@fieldgram/contracts';
-import {
-  RULES,
-  matchingRules,
-  renderNotification,
-  renderTemplate,
-  ruleEventTypes,
-  selectedUserId,
-  type NotificationRule,
-} from './rules.js';
-import { deliveryIdOf, telegramIdempotencyKey } from './delivery-keys.js';
+import { RULES, ruleEventTypes } from './index.js';
+import { matchingRules, renderNotification, selectedUserId } from './engine.js';
+import type { NotificationRule } from './rule.js';
+import { placeholdersOf, renderTemplate } from '../template.js';
+import { deliveryIdOf, telegramIdempotencyKey } from '../delivery-keys.js';
 
 const registered = (data: Partial<DataInput<Messages, 'user.registered'>> = {}) => ({
   type: 'user.registered',
@@ -71,6 +67,30 @@ describe('notification rules', () => {
     }
   });
 
+  it("says only catalog texts, in both languages, whose placeholders are fields of the rule's event", () => {
+    for (const rule of RULES) {
+      const fields = fieldPaths(sampleData(rule));
+      const templates = [rule.subject ?? '', ...rule.actions.map((action) => action.href)];
+      for (const key of [rule.text, ...rule.actions.map((action) => action.label)]) {
+        for (const language of LANGUAGES) {
+          expect(typeof CATALOG[language][key], `${rule.id}: ${language} ${key}`).toBe('string');
+          templates.push(CATALOG[language][key]);
+        }
+      }
+      for (const template of templates)
+        for (const field of placeholdersOf(template))
+          expect(fields, `${rule.id}: ${template}`).toContain(field);
+    }
+  });
+
+  it('uses every notification text of the catalog (no text left behind by a removed rule)', () => {
+    const used = new Set<string>(
+      RULES.flatMap((rule) => [rule.text, ...rule.actions.map((action) => action.label)]),
+    );
+    const notifyKeys = Object.keys(CATALOG.en).filter((key) => key.startsWith('notify.'));
+    expect(notifyKeys.filter((key) => !used.has(key))).toEqual([]);
+  });
+
   it('lists the event types to subscribe to, each once', () => {
     expect(ruleEventTypes()).toEqual([
       'user.registered',
@@ -120,6 +140,15 @@ describe('Telegram delivery keys', () => {
 function sampleData(rule: NotificationRule): Record<string, unknown> {
   const names = Object.fromEntries((rule.names ?? []).map(({ as }) => [as, `<${as}>`]));
   return { ...sampleOf(messages[rule.event].data, ''), ...names, ...rule.when };
+}
+
+/** Every field of a sample, nested ones dotted (`client.name`). */
+function fieldPaths(data: Record<string, unknown>, path = ''): string[] {
+  return Object.entries(data).flatMap(([field, value]) =>
+    value !== null && typeof value === 'object'
+      ? fieldPaths(value as Record<string, unknown>, `${path}${field}.`)
+      : [`${path}${field}`],
+  );
 }
 
 function sampleOf(schema: unknown, path: string): Record<string, unknown> {
