@@ -3,18 +3,19 @@ import { KeyedSerializer, ServiceRuntime } from '@fieldgram/platform';
 import { messages, type Messages } from '@fieldgram/contracts';
 import type { ConversationEnv } from './config.js';
 import { identityOverRpc } from './ports/identity.js';
-import { tasksOverRpc } from './ports/tasks.js';
 import { SessionStore } from './session/session-store.js';
 import { ReplySender } from './transport/reply-sender.js';
-import { inboundHandler, type ConversationDeps, type Routes } from './handlers/turn.js';
+import { inboundHandler, type ConversationDeps } from './handlers/turn.js';
 import { handleCommand } from './handlers/command.js';
 import { handleMessage } from './handlers/message.js';
 import { handleCallback } from './handlers/callback.js';
 import { handleContact } from './handlers/contact.js';
 import { handleMedia } from './handlers/media.js';
 import { handleMyChatMember } from './handlers/my-chat-member.js';
-import { taskRoutes } from './handlers/tasks.js';
-import { taskEventHandlers } from './handlers/task-events.js';
+import type { Flow, FlowContext } from './flows/flow.js';
+import { mountFlows } from './flows/mount-flows.js';
+import { pagerFlow } from './flows/pager-flow.js';
+import { tasksFlow } from './flows/tasks/index.js';
 
 export const SERVICE_NAME = 'conversation';
 /** Partitioned: `conversation.updates.p00` … `.p15`, fed through the `conversation.updates.slots` exchange. */
@@ -23,8 +24,11 @@ export const UPDATES_QUEUE = 'conversation.updates';
 export const UPDATE_PARTITIONS = 16;
 /** The queue every update went through before partitions (kept draining; see below). */
 export const LEGACY_UPDATES_QUEUE = 'conversation.updates';
-/** Task events for technicians (offers, client details, reminders). */
-export const TASK_EVENTS_QUEUE = 'conversation.task-events';
+
+/** The bot's features, each a folder under `flows/`: adding one is its folder and a line here. */
+export const FLOWS: readonly Flow[] = [tasksFlow];
+/** What every flow builds on: the pager's buttons for every flow's paged lists. */
+const CORE_FLOWS: readonly Flow[] = [pagerFlow];
 
 export interface ConversationService {
   runtime: ServiceRuntime<Messages>;
@@ -34,15 +38,15 @@ export interface ConversationService {
 export interface ConversationServiceOptions {
   logger?: Logger;
   /**
-   * The flows behind menu buttons, callback namespaces and wizards, added to (and overriding)
-   * the built-in ones: the technician's task flow (issue 5).
+   * Flows mounted after the built-in ones (tests mount a flow of their own); like any flow, one
+   * claiming a menu button, callback namespace, list, prompt or queue already taken is refused.
    */
-  routes?: Partial<Routes>;
+  flows?: readonly Flow[];
 }
 
 /**
- * Wiring: `tg.in.*` from bot-gateway → dialogs → `tg.out` commands back, asking identity who is
- * writing. Stateless but for per-chat sessions in Redis; no domain data of its own.
+ * Wiring: `tg.in.*` from bot-gateway → the mounted flows → `tg.out` commands back, asking
+ * identity who is writing. Stateless but for per-chat sessions in Redis; no domain data of its own.
  */
 export function createConversationService(
   env: ConversationEnv,
@@ -61,22 +65,28 @@ export function createConversationService(
     ttlSeconds: env.CONVERSATION_SESSION_TTL_DAYS * 24 * 3600,
     logger: runtime.logger,
   });
-  const deps: ConversationDeps = {
-    identity: identityOverRpc(() => runtime.rpc, env.IDENTITY_TIMEOUT_MS),
-    tasks: tasksOverRpc(() => runtime.rpc, env.TASK_TIMEOUT_MS),
-    sessions,
+  const chats = new KeyedSerializer();
+  const context: FlowContext = {
+    rpc: () => runtime.rpc,
+    env,
+    logger: runtime.logger,
+    orgLang: env.ORG_LANGUAGE,
     replies: new ReplySender((command, causedBy) =>
       runtime.publish('tg.out', command, { causedBy, partitionKey: `chat:${command.chatId}` }),
     ),
-    orgLang: env.ORG_LANGUAGE,
-    logger: runtime.logger,
-    routes: {
-      menu: { ...taskRoutes.menu, ...options.routes?.menu },
-      callbacks: { ...taskRoutes.callbacks, ...options.routes?.callbacks },
-      wizards: { ...taskRoutes.wizards, ...options.routes?.wizards },
-    },
+    sessions,
+    identity: identityOverRpc(() => runtime.rpc, env.IDENTITY_TIMEOUT_MS),
+    chats,
   };
-  const chats = new KeyedSerializer();
+  const { routes, consumers } = mountFlows([...CORE_FLOWS, ...FLOWS, ...(options.flows ?? [])], context);
+  const deps: ConversationDeps = {
+    identity: context.identity,
+    sessions,
+    replies: context.replies,
+    orgLang: context.orgLang,
+    logger: context.logger,
+    routes,
+  };
 
   const updateHandlers = {
     'tg.in.command': inboundHandler(deps, chats, handleCommand),
@@ -104,10 +114,7 @@ export function createConversationService(
     singleActiveConsumer: true,
     routing: 'retired',
   });
-  runtime.consume({
-    queue: TASK_EVENTS_QUEUE,
-    handlers: taskEventHandlers(deps, chats),
-    prefetch: env.CONVERSATION_PREFETCH,
-  });
+  // Each flow's events (the task flow's offers, client details, reminders).
+  for (const consumer of consumers) consumer.consume(runtime, env.CONVERSATION_PREFETCH);
   return Promise.resolve({ runtime, sessions });
 }

@@ -1,6 +1,6 @@
 import { parseCallback } from '@fieldgram/bot-ui';
-import type { Outgoing } from '../domain/outgoing.js';
-import { blockedCallbackAnswer, staleButtonAnswer } from '../domain/replies.js';
+import type { Outgoing } from '../core/outgoing.js';
+import { blockedCallbackAnswer, staleButtonAnswer } from '../views/replies.js';
 import { servePerson } from './people.js';
 import type { UpdateHandler } from './turn.js';
 

@@ -1,4 +1,4 @@
-import { knownCommand } from '../domain/commands.js';
+import { knownCommand } from '../core/commands.js';
 import {
   blockedReply,
   cancelReply,
@@ -6,8 +6,9 @@ import {
   mainMenuReply,
   startReplies,
   unknownCommandReply,
-} from '../domain/replies.js';
-import { readStartPayload } from '../domain/start-payload.js';
+} from '../views/replies.js';
+import { readStartPayload } from '../core/start-payload.js';
+import { leaveDialog } from './leave-dialog.js';
 import { personOf, registerSender, servePerson } from './people.js';
 import type { Turn, UpdateHandler } from './turn.js';
 
@@ -21,16 +22,11 @@ export const handleCommand: UpdateHandler<'tg.in.command'> = async (turn) => {
       return servePerson(turn, (user) => [helpReply(user, turn.lang)]);
     case 'menu':
       return servePerson(turn, (user) => {
-        delete turn.session.menu;
+        leaveDialog(turn);
         return [mainMenuReply(user, turn.lang)];
       });
     case 'cancel':
-      return servePerson(turn, (user) => {
-        const hadSomething = turn.session.wizard !== undefined || turn.session.menu !== undefined;
-        delete turn.session.wizard;
-        delete turn.session.menu;
-        return [cancelReply(user, hadSomething, turn.lang)];
-      });
+      return servePerson(turn, (user) => [cancelReply(user, leaveDialog(turn), turn.lang)]);
     case undefined:
       return servePerson(turn, (user) => [unknownCommandReply(user, command, turn.lang)]);
   }
@@ -49,7 +45,6 @@ async function start(turn: Turn<'tg.in.command'>) {
   const result = await registerSender(turn, payload);
   if (result.outcome === 'blocked') return [blockedReply(turn.lang)];
   const outcome = malformed && result.outcome === 'registered' ? 'invite-invalid' : result.outcome;
-  delete turn.session.wizard;
-  delete turn.session.menu;
+  leaveDialog(turn);
   return startReplies(outcome, personOf(result.user, turn), turn.lang);
 }

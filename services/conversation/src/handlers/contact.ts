@@ -1,4 +1,4 @@
-import { contactReply } from '../domain/replies.js';
+import { contactReply } from '../views/replies.js';
 import { servePerson } from './people.js';
 import type { UpdateHandler } from './turn.js';
 

@@ -1,4 +1,4 @@
-import { mediaReply } from '../domain/replies.js';
+import { mediaReply } from '../views/replies.js';
 import { servePerson } from './people.js';
 import type { UpdateHandler } from './turn.js';
 

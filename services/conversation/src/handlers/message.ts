@@ -1,10 +1,11 @@
-import { meaningOfText } from '../domain/commands.js';
-import { menuActionReply, unknownTextReply } from '../domain/replies.js';
+import { meaningOfText } from '../core/commands.js';
+import { menuActionReply, unknownTextReply } from '../views/replies.js';
+import { leaveDialog } from './leave-dialog.js';
 import { servePerson } from './people.js';
 import type { UpdateHandler } from './turn.js';
 
 /**
- * Text: a main-menu button (it leaves any wizard), the answer to a wizard's question, or free
+ * Text: a main-menu button (it leaves any wizard or prompt), the answer to a prompt, or free
  * text, which points back at the menu. A button with no flow behind it yet says so.
  */
 export const handleMessage: UpdateHandler<'tg.in.message'> = (turn) =>
@@ -13,14 +14,13 @@ export const handleMessage: UpdateHandler<'tg.in.message'> = (turn) =>
     const { text, messageId } = turn.update.data;
     const meaning = meaningOfText(user.role, text);
     if (meaning.kind === 'menu') {
-      delete turn.session.wizard;
-      delete turn.session.menu;
+      leaveDialog(turn);
       const route = routes.menu[meaning.action];
       return route ? route(turn, user) : [menuActionReply(user, meaning.action, turn.lang)];
     }
-    const wizard = turn.session.wizard;
-    const wizardRoute = wizard && routes.wizards[wizard.name];
-    if (wizard && wizardRoute) return wizardRoute(turn, user, wizard);
-    if (wizard) delete turn.session.wizard; // a wizard this version no longer has
+    const prompt = turn.session.prompt;
+    const promptRoute = prompt && routes.prompts[prompt.name];
+    if (prompt && promptRoute) return promptRoute(turn, user, prompt);
+    if (prompt) delete turn.session.prompt; // a prompt this version no longer has
     return [unknownTextReply(user, turn.lang, messageId)];
   });

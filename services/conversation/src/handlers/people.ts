@@ -1,6 +1,6 @@
 import type { User } from '@fieldgram/contracts';
-import type { Outgoing } from '../domain/outgoing.js';
-import { blockedReply, startReplies, type Person, type StartOutcome } from '../domain/replies.js';
+import type { Outgoing } from '../core/outgoing.js';
+import { blockedReply, startReplies, type Person, type StartOutcome } from '../views/replies.js';
 import type { TelegramProfile } from '@fieldgram/contracts';
 import type { InboundType, Turn } from './turn.js';
 

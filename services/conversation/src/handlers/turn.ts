@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
-import type { CallbackData, Lang, MenuAction } from '@fieldgram/bot-ui';
-import type { DataOf, Envelope, Messages, User } from '@fieldgram/contracts';
+import type { Lang } from '@fieldgram/bot-ui';
+import type { DataOf, Envelope, Messages } from '@fieldgram/contracts';
 import type { KeyedSerializer, MessageHandler } from '@fieldgram/platform';
-import { chooseLang } from '../domain/language.js';
-import type { Outgoing } from '../domain/outgoing.js';
+import { chooseLang } from '../core/language.js';
+import type { Outgoing } from '../core/outgoing.js';
 import type { IdentityPort } from '../ports/identity.js';
-import type { TaskPort } from '../ports/tasks.js';
-import type { Session, SessionStore, WizardState } from '../session/session-store.js';
+import type { Routes } from '../flows/mount-flows.js';
+import type { Session, SessionStore } from '../session/session-store.js';
 import type { ReplySender } from '../transport/reply-sender.js';
 
 export type InboundType =
@@ -18,30 +18,12 @@ export type InboundType =
   | 'tg.in.my_chat_member';
 export type Inbound<T extends InboundType> = Envelope<T, DataOf<Messages, T>>;
 
-/** A main-menu button's flow (later issues plug theirs in here). */
-export type MenuRoute = (turn: Turn<'tg.in.message'>, user: User) => Promise<Outgoing[]>;
-/** The flow of one callback namespace (`task`, `invoice`…); the press is already decoded. */
-export type CallbackRoute = (
-  turn: Turn<'tg.in.callback'>,
-  user: User,
-  press: CallbackData,
-) => Promise<Outgoing[]>;
-/** A wizard's next step, given the text the user answered with. */
-export type WizardRoute = (
-  turn: Turn<'tg.in.message'>,
-  user: User,
-  wizard: WizardState,
-) => Promise<Outgoing[]>;
-
-export interface Routes {
-  menu: Partial<Record<MenuAction, MenuRoute>>;
-  callbacks: Record<string, CallbackRoute>;
-  wizards: Record<string, WizardRoute>;
-}
-
+/**
+ * What every turn may use: the core ports and the mounted flows' routes. Who is writing
+ * (identity) is core to every turn; the services a feature talks to belong to its flow.
+ */
 export interface ConversationDeps {
   identity: IdentityPort;
-  tasks: TaskPort;
   sessions: SessionStore;
   replies: ReplySender;
   orgLang: Lang;

@@ -10,15 +10,23 @@ const WizardStateSchema = z.object({
   data: z.record(z.string(), z.unknown()).default({}),
 });
 
+/** A prompt waiting for its answer (the chat's next text): which, and what it is about. */
+const PromptStateSchema = z.object({
+  name: z.string().min(1),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+
 /** Per-chat dialog state (DESIGN §1): never domain data, only what the dialog needs to go on. */
 export const SessionSchema = z.object({
   lang: z.enum(LANGS),
   /** The menu or screen the chat is in, when not the main menu. */
   menu: z.string().min(1).optional(),
   wizard: WizardStateSchema.optional(),
+  prompt: PromptStateSchema.optional(),
 });
 export type Session = z.output<typeof SessionSchema>;
 export type WizardState = z.output<typeof WizardStateSchema>;
+export type PromptState = z.output<typeof PromptStateSchema>;
 
 export const DEFAULT_SESSION_TTL_SECONDS = 30 * 24 * 3600;
 

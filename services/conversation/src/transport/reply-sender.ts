@@ -1,5 +1,5 @@
 import type { Envelope } from '@fieldgram/contracts';
-import { toTgOut, type Outgoing, type TgOutCommand } from '../domain/outgoing.js';
+import { toTgOut, type Outgoing, type TgOutCommand } from '../core/outgoing.js';
 
 type Cause = Pick<Envelope, 'id' | 'correlationId'>;
 export type PublishTgOut = (command: TgOutCommand, causedBy: Cause) => Promise<unknown>;

@@ -8,7 +8,7 @@ import {
   type Role,
   type TextKey,
 } from '@fieldgram/bot-ui';
-import type { Outgoing } from './outgoing.js';
+import type { Outgoing } from '../core/outgoing.js';
 
 /** What the replies need to know of a person (identity owns the rest). */
 export interface Person {
@@ -86,7 +86,7 @@ export function mainMenuReply(person: Pick<Person, 'role'>, lang: Lang): Outgoin
 
 /**
  * A main-menu button with no flow behind it yet: Help answers with the role's help, the others
- * say they are coming soon. Flows plug in ahead of this (handlers/menu-routes.ts).
+ * say they are coming soon. A flow's menu routes answer ahead of this (`flows/`).
  */
 export function menuActionReply(person: Pick<Person, 'role'>, action: MenuAction, lang: Lang): Outgoing {
   if (action === 'help') return helpReply(person, lang);

@@ -10,7 +10,7 @@ import {
   unknownTextReply,
   type Person,
 } from './replies.js';
-import type { Outgoing } from './outgoing.js';
+import type { Outgoing } from '../core/outgoing.js';
 
 const person = (role: Role, overrides: Partial<Person> = {}): Person => ({
   role,
@@ -78,7 +78,7 @@ describe('replies to everything else', () => {
   });
 
   it('help names a button as available only when it does something (issue 11)', () => {
-    // The one main-menu flow built so far (handlers/tasks.ts); every other button says "coming soon".
+    // The one main-menu flow built so far (flows/tasks/); every other button says "coming soon".
     const working = new Set(['technician:myTasks']);
     const comingSoonHeading = { en: 'Coming soon here:', ru: 'Скоро здесь:' } as const;
     for (const lang of ['en', 'ru'] as const)

@@ -14,8 +14,8 @@ import {
   type Lang,
 } from '@fieldgram/bot-ui';
 import type { DataOf, Messages, TaskStatus, TaskSummary } from '@fieldgram/contracts';
-import type { TaskRefusal } from '../ports/tasks.js';
-import type { Outgoing } from './outgoing.js';
+import type { TaskRefusal } from './port.js';
+import type { Outgoing } from '../../core/outgoing.js';
 
 /** The statuses "My tasks" lists: what is still to do, and what was done. */
 export const MY_TASK_STATUSES: TaskStatus[] = ['sent', 'accepted', 'client_info_sent', 'completed'];
