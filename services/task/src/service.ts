@@ -5,7 +5,6 @@ import { loadMigrationDirectory, ServiceRuntime } from '@fieldgram/platform';
 import { messages, type Messages } from '@fieldgram/contracts';
 import { reminderDelays, type TaskEnv } from './config.js';
 import { BullOfferReminders } from './reminders/offer-reminders.js';
-import type { TaskContext } from './handlers/context.js';
 import { createTaskHandler } from './handlers/create-task.js';
 import { getTaskHandler } from './handlers/get-task.js';
 import { listTasksHandler } from './handlers/list-tasks.js';
@@ -18,6 +17,7 @@ import { completeTaskHandler } from './handlers/complete-task.js';
 import { changeStatusHandler } from './handlers/change-status.js';
 import { deleteTaskHandler } from './handlers/delete-task.js';
 import { taskReportHandler } from './handlers/task-report.js';
+import { remindUnansweredOffer } from './usecases/remind-unanswered-offer.js';
 
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 export const SERVICE_NAME = 'task';
@@ -46,10 +46,19 @@ export async function createTaskService(
     redisUrl: env.REDIS_URL,
     prefix: env.REDIS_PREFIX,
     ...reminderDelays(env),
-    uow: runtime.uow,
+    onDue: (kind, job) => remindUnansweredOffer({ uow: runtime.uow }, kind, job),
     logger: runtime.logger,
   });
-  const context: TaskContext = { runtime, reminders, env };
+  // What the handlers may use; each one's own type names the part it needs.
+  const ports = {
+    uow: runtime.uow,
+    db: runtime.db.knex,
+    reminders,
+    // The request client exists once the runtime has started, before the first request.
+    get rpc() {
+      return runtime.rpc;
+    },
+  };
 
   runtime
     // Before the responder: a send schedules its reminders from its first answer.
@@ -57,19 +66,19 @@ export async function createTaskService(
     .respond({
       queue: 'task.queries',
       handlers: {
-        'task.create': createTaskHandler(context),
-        'task.get': getTaskHandler(context),
-        'task.list': listTasksHandler(context),
-        'task.update': updateTaskHandler(context),
-        'task.assign': assignTaskHandler(context),
-        'task.send': sendTaskHandler(context),
-        'task.accept': acceptTaskHandler(context),
-        'task.reject': rejectTaskHandler(context),
-        'task.release-client-info': releaseClientInfoHandler(context),
-        'task.complete': completeTaskHandler(context),
-        'task.change-status': changeStatusHandler(context),
-        'task.delete': deleteTaskHandler(context),
-        'task.report': taskReportHandler(context),
+        'task.create': createTaskHandler(ports),
+        'task.get': getTaskHandler(ports),
+        'task.list': listTasksHandler(ports),
+        'task.update': updateTaskHandler(ports),
+        'task.assign': assignTaskHandler(ports),
+        'task.send': sendTaskHandler(ports),
+        'task.accept': acceptTaskHandler(ports),
+        'task.reject': rejectTaskHandler(ports),
+        'task.release-client-info': releaseClientInfoHandler(ports),
+        'task.complete': completeTaskHandler(ports),
+        'task.change-status': changeStatusHandler(ports),
+        'task.delete': deleteTaskHandler(ports),
+        'task.report': taskReportHandler(ports),
       },
     });
   return { runtime, reminders };

@@ -1,21 +1,18 @@
 import type { Messages } from '@fieldgram/contracts';
 import type { QueryHandler } from '@fieldgram/platform';
-import {
-  answer,
-  cancelOfferReminders,
-  eventBasics,
-  offerDetails,
-  taskPartition,
-  transition,
-  type TaskContext,
-} from './context.js';
+import { eventBasics, offerDetails, taskPartition } from '../events/task-event-fields.js';
+import { loadTask, type TaskReadDeps } from '../store/tasks-store.js';
+import { cancelOfferReminders, type OfferRemindersDeps } from '../usecases/cancel-offer-reminders.js';
+import { transitionTask, type TransitionDeps } from '../usecases/transition-task.js';
+
+type AnswerOfferDeps = TransitionDeps & OfferRemindersDeps & TaskReadDeps;
 
 /** `task.accept` (S0-09): only the assignee, only a pending offer. Emits `task.accepted`. */
-export function acceptTaskHandler(context: TaskContext): QueryHandler<Messages, 'task.accept'> {
+export function acceptTaskHandler(deps: AnswerOfferDeps): QueryHandler<Messages, 'task.accept'> {
   return async (request) => {
     const { taskId, technicianId } = request.data;
-    const fired = await transition(
-      context,
+    const fired = await transitionTask(
+      deps,
       request,
       taskId,
       { action: 'accept', byUserId: technicianId, technicianId },
@@ -29,18 +26,18 @@ export function acceptTaskHandler(context: TaskContext): QueryHandler<Messages, 
         },
       },
     );
-    await cancelOfferReminders(context, fired);
-    return answer(context, fired);
+    await cancelOfferReminders(deps, fired);
+    return loadTask(deps.db, fired.after);
   };
 }
 
 /** `task.reject` (S0-08): only the assignee, only a pending offer, an optional reason. Emits `task.rejected`. */
-export function rejectTaskHandler(context: TaskContext): QueryHandler<Messages, 'task.reject'> {
+export function rejectTaskHandler(deps: AnswerOfferDeps): QueryHandler<Messages, 'task.reject'> {
   return async (request) => {
     const { taskId, technicianId } = request.data;
     const reason = request.data.reason?.trim() || null;
-    const fired = await transition(
-      context,
+    const fired = await transitionTask(
+      deps,
       request,
       taskId,
       { action: 'reject', byUserId: technicianId, technicianId, reason },
@@ -54,7 +51,7 @@ export function rejectTaskHandler(context: TaskContext): QueryHandler<Messages, 
         },
       },
     );
-    await cancelOfferReminders(context, fired);
-    return answer(context, fired);
+    await cancelOfferReminders(deps, fired);
+    return loadTask(deps.db, fired.after);
   };
 }

@@ -1,29 +1,27 @@
 import type { Messages } from '@fieldgram/contracts';
 import type { QueryHandler } from '@fieldgram/platform';
-import {
-  actorId,
-  answer,
-  cancelOfferReminders,
-  eventBasics,
-  offerDetails,
-  requireTask,
-  requireTechnician,
-  taskPartition,
-  transition,
-  type TaskContext,
-} from './context.js';
+import { actorId } from '../domain/requester.js';
+import { eventBasics, offerDetails, taskPartition } from '../events/task-event-fields.js';
+import { loadTask, type TaskReadDeps } from '../store/tasks-store.js';
+import { cancelOfferReminders, type OfferRemindersDeps } from '../usecases/cancel-offer-reminders.js';
+import type { LookupPersonDeps } from '../usecases/lookup-person.js';
+import { requireTask } from '../usecases/require-task.js';
+import { requireTechnician } from '../usecases/require-technician.js';
+import { transitionTask, type TransitionDeps } from '../usecases/transition-task.js';
 
 /**
  * `task.assign` (S0-08, S0-10): assign or reassign. Someone else on a sent or accepted task voids
  * that offer (back to `new`); the same technician again changes nothing. Emits `task.assigned`.
  */
-export function assignTaskHandler(context: TaskContext): QueryHandler<Messages, 'task.assign'> {
+export function assignTaskHandler(
+  deps: TransitionDeps & OfferRemindersDeps & LookupPersonDeps & TaskReadDeps,
+): QueryHandler<Messages, 'task.assign'> {
   return async (request) => {
     const { taskId, technicianId } = request.data;
-    const current = await requireTask(context.runtime.db.knex, taskId);
-    if (current.assignee_id !== technicianId) await requireTechnician(context, technicianId);
-    const fired = await transition(
-      context,
+    const current = await requireTask(deps.db, taskId);
+    if (current.assignee_id !== technicianId) await requireTechnician(deps, technicianId);
+    const fired = await transitionTask(
+      deps,
       request,
       taskId,
       { action: 'assign', byUserId: actorId(request), assigneeId: technicianId },
@@ -38,7 +36,7 @@ export function assignTaskHandler(context: TaskContext): QueryHandler<Messages, 
         },
       },
     );
-    if (fired.before.assignee_id !== fired.after.assignee_id) await cancelOfferReminders(context, fired);
-    return answer(context, fired);
+    if (fired.before.assignee_id !== fired.after.assignee_id) await cancelOfferReminders(deps, fired);
+    return loadTask(deps.db, fired.after);
   };
 }

@@ -1,25 +1,22 @@
 import type { Messages } from '@fieldgram/contracts';
 import type { QueryHandler } from '@fieldgram/platform';
-import {
-  actorId,
-  answer,
-  cancelOfferReminders,
-  eventBasics,
-  offerDetails,
-  taskPartition,
-  transition,
-  type TaskContext,
-} from './context.js';
+import { actorId } from '../domain/requester.js';
+import { eventBasics, offerDetails, taskPartition } from '../events/task-event-fields.js';
+import { loadTask, type TaskReadDeps } from '../store/tasks-store.js';
+import { cancelOfferReminders, type OfferRemindersDeps } from '../usecases/cancel-offer-reminders.js';
+import { transitionTask, type TransitionDeps } from '../usecases/transition-task.js';
 
 /**
  * `task.change-status` (S0-10): an admin sets any status by hand, with a reason; cancelling is
  * one such change. Emits `task.status-changed` (action `change-status`).
  */
-export function changeStatusHandler(context: TaskContext): QueryHandler<Messages, 'task.change-status'> {
+export function changeStatusHandler(
+  deps: TransitionDeps & OfferRemindersDeps & TaskReadDeps,
+): QueryHandler<Messages, 'task.change-status'> {
   return async (request) => {
     const { taskId, status, reason } = request.data;
-    const fired = await transition(
-      context,
+    const fired = await transitionTask(
+      deps,
       request,
       taskId,
       {
@@ -45,7 +42,7 @@ export function changeStatusHandler(context: TaskContext): QueryHandler<Messages
         },
       },
     );
-    await cancelOfferReminders(context, fired);
-    return answer(context, fired);
+    await cancelOfferReminders(deps, fired);
+    return loadTask(deps.db, fired.after);
   };
 }

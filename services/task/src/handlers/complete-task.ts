@@ -1,13 +1,18 @@
 import type { Messages } from '@fieldgram/contracts';
 import type { QueryHandler } from '@fieldgram/platform';
-import { actorId, answer, eventBasics, taskPartition, transition, type TaskContext } from './context.js';
+import { actorId } from '../domain/requester.js';
+import { eventBasics, taskPartition } from '../events/task-event-fields.js';
+import { loadTask, type TaskReadDeps } from '../store/tasks-store.js';
+import { transitionTask, type TransitionDeps } from '../usecases/transition-task.js';
 
 /** `task.complete` (S0-10): by the assignee (technicianId) or an admin, after client info. */
-export function completeTaskHandler(context: TaskContext): QueryHandler<Messages, 'task.complete'> {
+export function completeTaskHandler(
+  deps: TransitionDeps & TaskReadDeps,
+): QueryHandler<Messages, 'task.complete'> {
   return async (request) => {
     const { taskId, technicianId } = request.data;
-    const fired = await transition(
-      context,
+    const fired = await transitionTask(
+      deps,
       request,
       taskId,
       {
@@ -21,6 +26,6 @@ export function completeTaskHandler(context: TaskContext): QueryHandler<Messages
         },
       },
     );
-    return answer(context, fired);
+    return loadTask(deps.db, fired.after);
   };
 }

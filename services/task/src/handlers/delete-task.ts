@@ -1,21 +1,18 @@
 import type { Messages } from '@fieldgram/contracts';
 import type { QueryHandler } from '@fieldgram/platform';
-import {
-  actorId,
-  cancelOfferReminders,
-  eventBasics,
-  offerDetails,
-  taskPartition,
-  transition,
-  type TaskContext,
-} from './context.js';
+import { actorId } from '../domain/requester.js';
+import { eventBasics, offerDetails, taskPartition } from '../events/task-event-fields.js';
+import { cancelOfferReminders, type OfferRemindersDeps } from '../usecases/cancel-offer-reminders.js';
+import { transitionTask, type TransitionDeps } from '../usecases/transition-task.js';
 
 /** `task.delete`: a soft delete; the task disappears from get and list, its history stays for reports. */
-export function deleteTaskHandler(context: TaskContext): QueryHandler<Messages, 'task.delete'> {
+export function deleteTaskHandler(
+  deps: TransitionDeps & OfferRemindersDeps,
+): QueryHandler<Messages, 'task.delete'> {
   return async (request) => {
     const { taskId } = request.data;
-    const fired = await transition(
-      context,
+    const fired = await transitionTask(
+      deps,
       request,
       taskId,
       { action: 'delete', byUserId: actorId(request) },
@@ -30,7 +27,7 @@ export function deleteTaskHandler(context: TaskContext): QueryHandler<Messages, 
         },
       },
     );
-    await cancelOfferReminders(context, fired);
+    await cancelOfferReminders(deps, fired);
     return { deleted: true as const };
   };
 }

@@ -1,9 +1,9 @@
 import type { Messages } from '@fieldgram/contracts';
 import type { QueryHandler } from '@fieldgram/platform';
-import { loadTask, requireTask, type TaskContext } from './context.js';
+import { loadTask, type TaskReadDeps } from '../store/tasks-store.js';
+import { requireTask } from '../usecases/require-task.js';
 
 /** `task.get`: the task with its client block and history; a deleted task is not found. */
-export function getTaskHandler({ runtime }: TaskContext): QueryHandler<Messages, 'task.get'> {
-  return async (request) =>
-    loadTask(runtime.db.knex, await requireTask(runtime.db.knex, request.data.taskId));
+export function getTaskHandler({ db }: TaskReadDeps): QueryHandler<Messages, 'task.get'> {
+  return async (request) => loadTask(db, await requireTask(db, request.data.taskId));
 }

@@ -1,15 +1,18 @@
 import type { Messages } from '@fieldgram/contracts';
 import type { QueryHandler } from '@fieldgram/platform';
-import { actorId, answer, eventBasics, taskPartition, transition, type TaskContext } from './context.js';
+import { actorId } from '../domain/requester.js';
+import { eventBasics, taskPartition } from '../events/task-event-fields.js';
+import { loadTask, type TaskReadDeps } from '../store/tasks-store.js';
+import { transitionTask, type TransitionDeps } from '../usecases/transition-task.js';
 
 /** `task.release-client-info` (S0-09): after an accept, the client block goes to the assignee. */
 export function releaseClientInfoHandler(
-  context: TaskContext,
+  deps: TransitionDeps & TaskReadDeps,
 ): QueryHandler<Messages, 'task.release-client-info'> {
   return async (request) => {
     const { taskId } = request.data;
-    const fired = await transition(
-      context,
+    const fired = await transitionTask(
+      deps,
       request,
       taskId,
       { action: 'release-client-info', byUserId: actorId(request) },
@@ -23,6 +26,6 @@ export function releaseClientInfoHandler(
         },
       },
     );
-    return answer(context, fired);
+    return loadTask(deps.db, fired.after);
   };
 }

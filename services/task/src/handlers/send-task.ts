@@ -1,25 +1,23 @@
 import type { Messages } from '@fieldgram/contracts';
 import type { QueryHandler } from '@fieldgram/platform';
-import {
-  actorId,
-  answer,
-  cancelOfferReminders,
-  eventBasics,
-  offerDetails,
-  taskPartition,
-  transition,
-  type TaskContext,
-} from './context.js';
+import { actorId } from '../domain/requester.js';
+import { eventBasics, offerDetails, taskPartition } from '../events/task-event-fields.js';
+import { loadTask, type TaskReadDeps } from '../store/tasks-store.js';
+import { cancelOfferReminders, type OfferRemindersDeps } from '../usecases/cancel-offer-reminders.js';
+import { scheduleOfferReminders } from '../usecases/schedule-offer-reminders.js';
+import { transitionTask, type TransitionDeps } from '../usecases/transition-task.js';
 
 /**
  * `task.send` (S0-06, S0-10 resend): the offer goes to the assignee, basic details only. Every send
  * counts up `sendCount`; the previous offer's reminders go, this one's are scheduled.
  */
-export function sendTaskHandler(context: TaskContext): QueryHandler<Messages, 'task.send'> {
+export function sendTaskHandler(
+  deps: TransitionDeps & OfferRemindersDeps & TaskReadDeps,
+): QueryHandler<Messages, 'task.send'> {
   return async (request) => {
     const { taskId } = request.data;
-    const fired = await transition(
-      context,
+    const fired = await transitionTask(
+      deps,
       request,
       taskId,
       { action: 'send', byUserId: actorId(request) },
@@ -39,12 +37,8 @@ export function sendTaskHandler(context: TaskContext): QueryHandler<Messages, 't
         },
       },
     );
-    await cancelOfferReminders(context, fired);
-    await context.reminders.schedule({
-      taskId,
-      sendCount: fired.after.send_count,
-      assigneeId: fired.after.assignee_id!,
-    });
-    return answer(context, fired);
+    await cancelOfferReminders(deps, fired);
+    await scheduleOfferReminders(deps, fired);
+    return loadTask(deps.db, fired.after);
   };
 }

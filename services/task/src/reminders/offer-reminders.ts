@@ -1,8 +1,5 @@
 import type { Logger } from 'pino';
-import type { Messages } from '@fieldgram/contracts';
-import { DelayedJobs, type ServicePart, type UnitOfWork } from '@fieldgram/platform';
-import { findTask } from '../store/tasks-store.js';
-import { taskPartition } from '../handlers/context.js';
+import { DelayedJobs, type ServicePart } from '@fieldgram/platform';
 
 export const REMINDER_QUEUE = 'task-reminders';
 export type ReminderKind = 'remind' | 'escalate';
@@ -30,15 +27,15 @@ export interface OfferRemindersOptions {
   prefix: string;
   remindMs: number;
   escalateMs: number;
-  uow: UnitOfWork<Messages>;
+  /** What a job does when it comes due (the use-case `remindUnansweredOffer`). */
+  onDue: (kind: ReminderKind, job: ReminderJob) => Promise<void>;
   logger: Logger;
 }
 
 /**
  * Reminders of an unanswered offer (BullMQ, queue `task-reminders`): `remind` after the first
- * delay, `escalate` after the second. Jobs are only hints: when one fires it re-reads the task and
- * emits only if the same offer (status `sent`, same send count and assignee) is still unanswered,
- * and only once per offer (the task row remembers which send count it reminded).
+ * delay, `escalate` after the second. Only the adapter: a job that comes due is handed to
+ * `onDue`, which re-reads the task and decides (jobs are only hints).
  */
 export class BullOfferReminders implements OfferReminders {
   private readonly jobs: DelayedJobs<ReminderJob>;
@@ -49,7 +46,7 @@ export class BullOfferReminders implements OfferReminders {
       redisUrl: options.redisUrl,
       prefix: options.prefix,
       logger: options.logger,
-      process: (name, data) => this.process(name as ReminderKind, data),
+      process: (name, data) => options.onDue(name as ReminderKind, data),
     });
   }
 
@@ -79,33 +76,5 @@ export class BullOfferReminders implements OfferReminders {
     await this.jobs.cancel(
       (['remind', 'escalate'] as const).map((kind) => reminderJobId(kind, taskId, sendCount)),
     );
-  }
-
-  /** Re-reads the task: acts only if this very offer is still unanswered, and only once. */
-  private async process(kind: ReminderKind, job: ReminderJob): Promise<void> {
-    const { taskId, sendCount, assigneeId } = job;
-    const column = kind === 'remind' ? 'reminded_send_count' : 'escalated_send_count';
-    await this.options.uow.run(async ({ trx, emit }) => {
-      const task = await findTask(trx, taskId, 'update');
-      if (
-        !task ||
-        task.status !== 'sent' ||
-        task.send_count !== sendCount ||
-        task.assignee_id !== assigneeId ||
-        (task[column] ?? 0) >= sendCount
-      )
-        return;
-      // Not a change of the task itself: updated_at stays.
-      await trx
-        .table('tasks')
-        .where({ id: taskId })
-        .update({ [column]: sendCount });
-      const data = { taskId, number: task.number, title: task.title, assigneeId, sendCount };
-      await emit(
-        kind === 'remind' ? 'task.offer-reminded' : 'task.offer-unanswered',
-        data,
-        taskPartition(taskId),
-      );
-    });
   }
 }

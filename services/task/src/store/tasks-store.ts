@@ -10,6 +10,11 @@ import {
 
 type Db = Knex | Knex.Transaction;
 
+/** What a reader of tasks needs: the service's database (its own schema). */
+export interface TaskReadDeps {
+  db: Knex;
+}
+
 /** A row of `tasks` as Postgres returns it. */
 export interface TaskRow {
   id: string;
@@ -89,6 +94,11 @@ export async function historyOf(db: Db, taskId: string): Promise<HistoryRow[]> {
   return db.table('task_history').where({ task_id: taskId }).orderBy('id').select<HistoryRow[]>('*');
 }
 
+/** The task as answered: its row with its history. */
+export async function loadTask(db: Db, row: TaskRow): Promise<Task> {
+  return toTask(row, await historyOf(db, row.id));
+}
+
 export interface NewTask {
   title: string;
   description: string | null;
@@ -132,6 +142,23 @@ export async function updateTask(trx: Knex.Transaction, id: string, columns: Tas
     .update({ ...columns, updated_at: trx.fn.now() })
     .returning<TaskRow[]>('*');
   return row!;
+}
+
+/**
+ * Remembers that the offer of `sendCount` got its reminder (`remind`) or escalation, so the job
+ * acts once. Not a change of the task itself: updated_at stays.
+ */
+export async function markOfferReminded(
+  trx: Knex.Transaction,
+  id: string,
+  kind: 'remind' | 'escalate',
+  sendCount: number,
+): Promise<void> {
+  const column = kind === 'remind' ? 'reminded_send_count' : 'escalated_send_count';
+  await trx
+    .table('tasks')
+    .where({ id })
+    .update({ [column]: sendCount });
 }
 
 export async function insertHistory(
