@@ -22,7 +22,7 @@ export {
 } from './bus/partitions.js';
 export { RpcClient, type BreakerSettings, type RequestOptions } from './bus/rpc-client.js';
 export { RpcServer, type QueryHandler, type QueryHandlerMap } from './bus/rpc-server.js';
-export { queriesQueueOf, respondersReady, responderQueues } from './bus/responders-ready.js';
+export { commandsQueueOf, queriesQueueOf, respondersReady, responderQueues } from './bus/responders-ready.js';
 export { declareExchanges, declareConsumerQueue, deadQueueName, retryQueueName } from './bus/topology.js';
 export { listDeadLetters, replayDeadLetters, type DeadLetter } from './bus/dead-letters.js';
 export { decodeMessage, describeIssues } from './bus/decode.js';

@@ -163,6 +163,18 @@ export class RabbitManagement {
     return body === NOT_FOUND ? [] : asArray(body).map(toQueueSummary);
   }
 
+  /** The bindings of a queue from named exchanges (the default exchange's implicit one left out). */
+  async queueBindings(vhost: string, queue: string): Promise<{ exchange: string; routingKey: string }[]> {
+    const body = await this.request('GET', `/api/queues/${enc(vhost)}/${enc(queue)}/bindings`, undefined, {
+      allowNotFound: true,
+    });
+    if (body === NOT_FOUND) return [];
+    return asArray(body)
+      .map(asRecord)
+      .filter((binding) => asString(binding.source) !== '')
+      .map((binding) => ({ exchange: asString(binding.source), routingKey: asString(binding.routing_key) }));
+  }
+
   private async request(
     method: 'GET' | 'PUT' | 'DELETE',
     path: string,

@@ -1,26 +1,31 @@
 import type { Channel } from 'amqplib';
 import type { Logger } from 'pino';
-import type { Registry } from '@fieldgram/contracts';
+import { resultSchemaOf, type Registry } from '@fieldgram/contracts';
 import type { ServicePart } from '../runner/service-part.js';
 import type { BusConnection } from './connection.js';
 import { targetOf } from './rpc-protocol.js';
 
 const CHECK_INTERVAL_MS = 250;
 
-/** The queue a service answers its queries on (every instance consumes it): `identity.queries`. */
+/** The queue a service answers its reads on (every instance consumes it): `identity.queries`. */
 export function queriesQueueOf(service: string): string {
   return `${service}.queries`;
 }
 
-/** The queries queues of every service that answers a query of `registry`, except `self`'s. */
+/** The queue a service answers its state changes on: `task.commands`. */
+export function commandsQueueOf(service: string): string {
+  return `${service}.commands`;
+}
+
+/** The request queues of every service that answers something of `registry`, except `self`'s. */
 export function responderQueues(registry: Registry, self: string): string[] {
-  const targets = new Set(
-    Object.entries(registry)
-      .filter(([, def]) => def.kind === 'query')
-      .map(([type]) => targetOf(type)),
-  );
-  targets.delete(self);
-  return [...targets].sort().map(queriesQueueOf);
+  const queues = new Set<string>();
+  for (const [type, def] of Object.entries(registry)) {
+    const target = targetOf(type);
+    if (target === self || !resultSchemaOf(def)) continue;
+    queues.add(def.kind === 'query' ? queriesQueueOf(target) : commandsQueueOf(target));
+  }
+  return [...queues].sort();
 }
 
 /**

@@ -1,7 +1,14 @@
 import type { Channel, ConsumeMessage } from 'amqplib';
 import CircuitBreaker from 'opossum';
 import type { Logger } from 'pino';
-import type { DataInput, Envelope, QueryType, Registry, ResultOf } from '@fieldgram/contracts';
+import {
+  resultSchemaOf,
+  type DataInput,
+  type Envelope,
+  type Registry,
+  type RequestType,
+  type ResultOf,
+} from '@fieldgram/contracts';
 import { BusConnection } from './connection.js';
 import { ManagedChannel } from './managed-channel.js';
 import { envelopeProperties } from './publisher.js';
@@ -104,13 +111,13 @@ export class RpcClient<R extends Registry> {
     return client;
   }
 
-  async request<T extends QueryType<R>>(
+  async request<T extends RequestType<R>>(
     type: T,
     data: DataInput<R, T>,
     options: RequestOptions = {},
   ): Promise<ResultOf<R, T>> {
-    if (this.options.registry[type]?.kind !== 'query') {
-      throw new MessageValidationError(`"${type}" is not a query type`, type);
+    if (!resultSchemaOf(this.options.registry[type])) {
+      throw new MessageValidationError(`"${type}" is not asked over request/reply (no result schema)`, type);
     }
     const { envelope } = buildEnvelope(this.options.registry, this.options.source, type, data, options);
     const target = targetOf(type);
@@ -228,7 +235,7 @@ export class RpcClient<R extends Registry> {
     pending.resolve(reply);
   }
 
-  private readReply<T extends QueryType<R>>(
+  private readReply<T extends RequestType<R>>(
     type: T,
     target: string,
     message: ConsumeMessage,
@@ -239,8 +246,7 @@ export class RpcClient<R extends Registry> {
       const { code, message: text, details } = reply.data.error;
       throw new RemoteError(code, text, target, details);
     }
-    const def = this.options.registry[type]!;
-    const result = def.kind === 'query' ? def.result.safeParse(reply.data.result) : undefined;
+    const result = resultSchemaOf(this.options.registry[type])?.safeParse(reply.data.result);
     if (!result?.success) {
       throw new RemoteError('bad_reply', `reply from ${target} to ${type} does not match its schema`, target);
     }

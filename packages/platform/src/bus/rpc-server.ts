@@ -1,6 +1,13 @@
 import type { Channel, ConsumeMessage } from 'amqplib';
 import type { Logger } from 'pino';
-import type { DataOf, Envelope, QueryType, Registry, ResultOf } from '@fieldgram/contracts';
+import {
+  resultSchemaOf,
+  type DataOf,
+  type Envelope,
+  type Registry,
+  type RequestType,
+  type ResultOf,
+} from '@fieldgram/contracts';
 import type { BusConnection } from './connection.js';
 import { QueueWorker } from './queue-worker.js';
 import { declareExchanges } from './topology.js';
@@ -12,21 +19,23 @@ import { isDependencyUnavailable, UNAVAILABLE_CODE } from './failure.js';
 import type { ServiceMetrics } from '../metrics/index.js';
 import { runWithLogContext } from '../log/index.js';
 
-export type QueryHandler<R extends Registry, T extends QueryType<R>> = (
+export type QueryHandler<R extends Registry, T extends RequestType<R>> = (
   request: Envelope<T, DataOf<R, T>>,
 ) => Promise<ResultOf<R, T>>;
 
-export type QueryHandlerMap<R extends Registry, T extends QueryType<R>> = { [K in T]: QueryHandler<R, K> };
+export type QueryHandlerMap<R extends Registry, T extends RequestType<R>> = { [K in T]: QueryHandler<R, K> };
 
 type AnyQueryHandler = (request: Envelope) => Promise<unknown>;
 
-export interface RpcServerOptions<R extends Registry, T extends QueryType<R>> {
+export interface RpcServerOptions<R extends Registry, T extends RequestType<R>> {
   connection: BusConnection;
   registry: R;
   logger: Logger;
   metrics: ServiceMetrics;
-  /** `<service>.queries`: shared by all instances of the service (competing consumers). */
+  /** `<service>.queries` or `<service>.commands`: shared by all instances (competing consumers). */
   queue: string;
+  /** Types an earlier version bound to this queue that it must no longer receive (a renamed queue's migration). */
+  retiredTypes?: readonly string[];
   handlers: QueryHandlerMap<R, T>;
   prefetch?: number;
 }
@@ -36,12 +45,12 @@ export interface RpcServerOptions<R extends Registry, T extends QueryType<R>> {
  * reply-to address with the result or an error. Requests are never retried: the caller has a
  * deadline, and one past it is dropped unanswered.
  */
-export class RpcServer<R extends Registry, T extends QueryType<R>> {
+export class RpcServer<R extends Registry, T extends RequestType<R>> {
   private worker!: QueueWorker;
 
   private constructor(private readonly options: RpcServerOptions<R, T>) {}
 
-  static async start<R extends Registry, T extends QueryType<R>>(
+  static async start<R extends Registry, T extends RequestType<R>>(
     options: RpcServerOptions<R, T>,
   ): Promise<RpcServer<R, T>> {
     const server = new RpcServer(options);
@@ -61,10 +70,16 @@ export class RpcServer<R extends Registry, T extends QueryType<R>> {
   }
 
   private async declare(channel: Channel): Promise<void> {
-    const { queue, registry, handlers } = this.options;
+    const { queue, registry, handlers, retiredTypes = [] } = this.options;
     await declareExchanges(channel);
     await channel.assertQueue(queue, { durable: true });
     for (const type of Object.keys(handlers)) await channel.bindQueue(queue, registry[type]!.exchange, type);
+    // Types this queue answered in an earlier version, now served elsewhere: a binding left
+    // behind would deliver them here too (RabbitMQ unbinds a missing binding without complaint).
+    for (const type of retiredTypes) {
+      const def = registry[type];
+      if (def && !Object.hasOwn(handlers, type)) await channel.unbindQueue(queue, def.exchange, type);
+    }
   }
 
   private async handle(channel: Channel, request: ConsumeMessage): Promise<void> {
@@ -103,10 +118,9 @@ export class RpcServer<R extends Registry, T extends QueryType<R>> {
       const endTimer = metrics.handlerDuration.startTimer();
       try {
         const result = await handler(envelope);
-        const def = registry[envelope.type]!;
-        const checked = def.kind === 'query' ? def.result.safeParse(result) : undefined;
+        const checked = resultSchemaOf(registry[envelope.type])?.safeParse(result);
         if (checked && !checked.success) {
-          logger.error({ issues: describeIssues(checked.error) }, 'query result does not match its schema');
+          logger.error({ issues: describeIssues(checked.error) }, 'a reply does not match its result schema');
           return { ok: false, error: { code: 'internal', message: 'internal error' } };
         }
         metrics.messagesConsumed.inc({ queue, type: envelope.type, outcome: 'ok' });

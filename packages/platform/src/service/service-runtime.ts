@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { DataInput, DataOf, Envelope, MessageType, QueryType, Registry } from '@fieldgram/contracts';
+import type { DataInput, DataOf, Envelope, MessageType, Registry, RequestType } from '@fieldgram/contracts';
 import { BusConnection } from '../bus/connection.js';
 import { Publisher } from '../bus/publisher.js';
 import { Consumer, type ConsumerOptions } from '../bus/consumer.js';
@@ -9,6 +9,8 @@ import { PartitionedConsumer, type PartitionedConsumerOptions } from '../bus/par
 import { RpcClient, type BreakerSettings } from '../bus/rpc-client.js';
 import { RpcServer, type RpcServerOptions } from '../bus/rpc-server.js';
 import { publishMessage } from '../bus/publish-message.js';
+import { commandsQueueOf, queriesQueueOf } from '../bus/responders-ready.js';
+import { targetOf } from '../bus/rpc-protocol.js';
 import { closeDatabase, createDatabase, pingDatabase, type ServiceDatabase } from '../db/database.js';
 import { migrateDatabase, type Migration } from '../db/migrate.js';
 import { Outbox, type EmitOptions } from '../outbox/outbox.js';
@@ -49,10 +51,13 @@ type PartitionedConsumerSpec<R extends Registry, T extends MessageType<R>> = Pic
   PartitionedConsumerOptions<R, T>,
   'queue' | 'handlers' | 'prefetch' | 'retryDelaysMs' | 'partitions' | 'leaseTtlMs' | 'rebalanceIntervalMs'
 >;
-type ResponderSpec<R extends Registry, T extends QueryType<R>> = Pick<
+type ResponderSpec<R extends Registry, T extends RequestType<R>> = Pick<
   RpcServerOptions<R, T>,
-  'queue' | 'handlers' | 'prefetch'
->;
+  'handlers' | 'prefetch'
+> & {
+  /** By default the service's own: `<name>.queries` for reads, `<name>.commands` for state changes. */
+  queue?: string;
+};
 
 /**
  * Wires the platform's parts for one service, in dependency order: database (migrated), bus
@@ -73,6 +78,7 @@ export class ServiceRuntime<R extends Registry> {
   private relay: OutboxRelay | null = null;
   private opsServer: OpsServer | null = null;
   private readonly handlerParts: ServicePart[] = [];
+  private readonly handledTypes = new Set<string>();
   private running: RunningParts | null = null;
 
   constructor(private readonly options: ServiceRuntimeOptions<R>) {
@@ -106,6 +112,7 @@ export class ServiceRuntime<R extends Registry> {
 
   /** Registers a queue consumer; started by `start()`, after the bus and before HTTP. */
   consume<T extends MessageType<R>>(spec: ConsumerSpec<R, T>): this {
+    this.handle(Object.keys(spec.handlers));
     let consumer: Consumer<R, T> | null = null;
     this.handlerParts.push({
       name: `consumer:${spec.queue}`,
@@ -124,6 +131,7 @@ export class ServiceRuntime<R extends Registry> {
    * instances (needs `redis: true`). See PartitionedConsumer.
    */
   consumePartitioned<T extends MessageType<R>>(spec: PartitionedConsumerSpec<R, T>): this {
+    this.handle(Object.keys(spec.handlers));
     let consumer: PartitionedConsumer<R, T> | null = null;
     this.handlerParts.push({
       name: `partitioned-consumer:${spec.queue}`,
@@ -136,8 +144,32 @@ export class ServiceRuntime<R extends Registry> {
     return this;
   }
 
-  /** Registers the answers to queries sent with request/reply. */
-  respond<T extends QueryType<R>>(spec: ResponderSpec<R, T>): this {
+  /**
+   * Registers the answers to what is asked with request/reply. Without a queue, reads (queries)
+   * go to `<name>.queries` and state changes (commands with a result) to `<name>.commands`; the
+   * queries queue drops the commands bound to it when it used to serve both (issue 12).
+   */
+  respond<T extends RequestType<R>>(spec: ResponderSpec<R, T>): this {
+    this.handle(Object.keys(spec.handlers));
+    if (spec.queue !== undefined) return this.responder({ ...spec, queue: spec.queue });
+    const { registry, name } = this.options;
+    const byKind = (kind: 'query' | 'command') =>
+      Object.fromEntries(
+        Object.entries(spec.handlers).filter(([type]) => registry[type]?.kind === kind),
+      ) as RpcServerOptions<R, T>['handlers'];
+    const queries = byKind('query');
+    const commands = byKind('command');
+    const ownCommands = ownedTypes(registry, name).filter((type) => registry[type]?.kind === 'command');
+    if (Object.keys(queries).length > 0)
+      this.responder({ ...spec, handlers: queries, queue: queriesQueueOf(name), retiredTypes: ownCommands });
+    if (Object.keys(commands).length > 0)
+      this.responder({ ...spec, handlers: commands, queue: commandsQueueOf(name) });
+    return this;
+  }
+
+  private responder<T extends RequestType<R>>(
+    spec: Pick<RpcServerOptions<R, T>, 'handlers' | 'prefetch' | 'queue' | 'retiredTypes'>,
+  ): this {
     let server: RpcServer<R, T> | null = null;
     this.handlerParts.push({
       name: `responder:${spec.queue}`,
@@ -147,6 +179,11 @@ export class ServiceRuntime<R extends Registry> {
       stop: async () => server?.stop(),
     });
     return this;
+  }
+
+  /** Remembers which types have a handler, for the check that every owned type has one. */
+  private handle(types: readonly string[]): void {
+    for (const type of types) this.handledTypes.add(type);
   }
 
   /** Registers a part of the service's own (e.g. Telegram ingress), started after the handlers. */
@@ -173,9 +210,34 @@ export class ServiceRuntime<R extends Registry> {
     }
   }
 
-  /** Every part in start order; what `run()` and `start()` start. */
+  /**
+   * Every part in start order; what `run()` and `start()` start.
+   * @throws if a command or query this service owns (`<name>.…`) has no handler: a request for it
+   * would wait out its deadline, a command would sit in a queue forever (Immich's job registry check).
+   */
   parts(): ServicePart[] {
+    const unhandled = ownedTypes(this.options.registry, this.options.name).filter(
+      (type) => !this.handledTypes.has(type),
+    );
+    if (unhandled.length > 0)
+      throw new Error(
+        `${this.options.name} owns ${unhandled.join(', ')} but registers no handler for ` +
+          `${unhandled.length === 1 ? 'it' : 'them'}: wire each in its service.ts`,
+      );
+    this.refuseSharedQueues();
     return [...this.infrastructureParts(), ...this.handlerParts];
+  }
+
+  /** Two parts on one queue would take each other's messages (a consumer's and a responder's). */
+  private refuseSharedQueues(): void {
+    const byQueue = new Map<string, string[]>();
+    for (const part of this.handlerParts) {
+      const queue = /^(?:consumer|partitioned-consumer|responder):(.+)$/.exec(part.name)?.[1];
+      if (queue) byQueue.set(queue, [...(byQueue.get(queue) ?? []), part.name]);
+    }
+    for (const [queue, parts] of byQueue)
+      if (parts.length > 1)
+        throw new Error(`${this.options.name} consumes ${queue} twice (${parts.join(', ')})`);
   }
 
   /** For a service process (main.ts): signals, graceful stop, exit codes, ops HTTP server. */
@@ -307,6 +369,13 @@ export class ServiceRuntime<R extends Registry> {
       isReady: () => this.redisRef?.status === 'ready',
     };
   }
+}
+
+/** The commands and queries addressed to `service` (`task.accept` belongs to task). */
+function ownedTypes(registry: Registry, service: string): string[] {
+  return Object.entries(registry)
+    .filter(([type, def]) => def.kind !== 'event' && targetOf(type) === service)
+    .map(([type]) => type);
 }
 
 function required<T>(value: T | null, what: string): T {
