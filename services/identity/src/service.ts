@@ -6,7 +6,6 @@ import { messages, type Messages } from '@fieldgram/contracts';
 import type { IdentityEnv } from './config.js';
 import { BotLinks } from './links/bot-links.js';
 import { ensureFirstAdmin } from './bootstrap/first-admin.js';
-import type { IdentityContext } from './handlers/context.js';
 import { registerFromTelegramHandler } from './handlers/register-from-telegram.js';
 import { getUserHandler } from './handlers/get-user.js';
 import { getUserByTelegramHandler } from './handlers/get-user-by-telegram.js';
@@ -62,7 +61,8 @@ export async function createIdentityService(
       ? { fallbackCacheMs: options.botUsernameFallbackCacheMs }
       : {}),
   });
-  const context: IdentityContext = { runtime, links, env };
+  // What the handlers may use; each one's own type names the part it needs.
+  const ports = { uow: runtime.uow, db: runtime.db.knex, links, linkTtlHours: env.TELEGRAM_LINK_TTL_HOURS };
 
   runtime
     // Before the responder: `identity.authenticate` must find the first admin from its first answer.
@@ -76,19 +76,19 @@ export async function createIdentityService(
     .respond({
       queue: 'identity.queries',
       handlers: {
-        'identity.register-from-telegram': registerFromTelegramHandler(context),
-        'identity.get-user-by-telegram': getUserByTelegramHandler(context),
-        'identity.get-user': getUserHandler(context),
-        'identity.list-users': listUsersHandler(context),
-        'identity.create-user': createUserHandler(context),
-        'identity.update-user': updateUserHandler(context),
-        'identity.authenticate': authenticateHandler(context),
-        'identity.change-password': changePasswordHandler(context),
-        'identity.create-invite': createInviteHandler(context),
-        'identity.get-join-link': getJoinLinkHandler(context),
-        'identity.create-telegram-link': createTelegramLinkHandler(context),
-        'identity.disconnect-telegram': disconnectTelegramHandler(context),
-        'identity.describe-token': describeTokenHandler(context),
+        'identity.register-from-telegram': registerFromTelegramHandler(ports),
+        'identity.get-user-by-telegram': getUserByTelegramHandler(ports),
+        'identity.get-user': getUserHandler(ports),
+        'identity.list-users': listUsersHandler(ports),
+        'identity.create-user': createUserHandler(ports),
+        'identity.update-user': updateUserHandler(ports),
+        'identity.authenticate': authenticateHandler(ports),
+        'identity.change-password': changePasswordHandler(ports),
+        'identity.create-invite': createInviteHandler(ports),
+        'identity.get-join-link': getJoinLinkHandler(ports),
+        'identity.create-telegram-link': createTelegramLinkHandler(ports),
+        'identity.disconnect-telegram': disconnectTelegramHandler(ports),
+        'identity.describe-token': describeTokenHandler(ports),
       },
     });
   return { runtime, links };

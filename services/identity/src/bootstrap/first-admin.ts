@@ -10,7 +10,8 @@ import {
 import { isProduction, type IdentityEnv } from '../config.js';
 import { hashPassword, verifyPassword } from '../domain/password.js';
 import { countActiveAdminsWithLogin, findUserByLogin, insertUser, toUser } from '../store/users-store.js';
-import { lockAdmins, userPartition } from '../handlers/context.js';
+import { registeredEvent, userPartition } from '../events/user-event-fields.js';
+import { lockAdmins } from '../store/advisory-locks.js';
 
 /** A local trial with no ADMIN_* set signs in with this (and is told loudly to change it). */
 export const DEFAULT_ADMIN = { login: 'admin', password: 'admin' } as const;
@@ -69,19 +70,7 @@ export async function ensureFirstAdmin(deps: {
       managerId: null,
     });
     const user = toUser(row);
-    await emit(
-      'user.registered',
-      {
-        userId: user.id,
-        role: 'admin',
-        name: user.name,
-        telegramId: null,
-        username: null,
-        profileLink: null,
-        via: 'staff',
-      },
-      userPartition(user.id),
-    );
+    await emit('user.registered', registeredEvent(user, 'staff'), userPartition(user.id));
     return given ? 'created' : 'created-default';
   });
 

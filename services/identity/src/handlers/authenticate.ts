@@ -1,8 +1,7 @@
 import type { Messages } from '@fieldgram/contracts';
 import { DomainError, type QueryHandler } from '@fieldgram/platform';
 import { hashPassword, needsRehash, verifyPassword } from '../domain/password.js';
-import { findUserByLogin, toUser } from '../store/users-store.js';
-import type { IdentityContext } from './context.js';
+import { findUserByLogin, toUser, upgradePasswordHash, type PeopleReadDeps } from '../store/users-store.js';
 
 const REFUSAL = 'wrong login or password';
 
@@ -10,24 +9,17 @@ const REFUSAL = 'wrong login or password';
  * `identity.authenticate`: REST credentials. A wrong pair and an inactive person get the same
  * answer, after the same work, so logins cannot be probed.
  */
-export function authenticateHandler({
-  runtime,
-}: IdentityContext): QueryHandler<Messages, 'identity.authenticate'> {
+export function authenticateHandler({ db }: PeopleReadDeps): QueryHandler<Messages, 'identity.authenticate'> {
   let dummyHash: Promise<string> | undefined;
   return async (request) => {
     const { login, password } = request.data;
-    const row = await findUserByLogin(runtime.db.knex, login);
+    const row = await findUserByLogin(db, login);
     const storedHash = row?.password_hash ?? (await (dummyHash ??= hashPassword('not a password')));
     const matches = await verifyPassword(password, storedHash);
     if (!row?.password_hash || !matches || !row.active) throw new DomainError('unauthorized', REFUSAL);
 
-    if (needsRehash(row.password_hash)) {
-      const rehashed = await hashPassword(password);
-      await runtime.db.knex
-        .table('users')
-        .where({ id: row.id, password_hash: row.password_hash })
-        .update({ password_hash: rehashed });
-    }
+    if (needsRehash(row.password_hash))
+      await upgradePasswordHash(db, row.id, row.password_hash, await hashPassword(password));
     const user = toUser(row);
     return { userId: user.id, role: user.role, name: user.name };
   };

@@ -1,16 +1,18 @@
 import type { Messages } from '@fieldgram/contracts';
-import { DomainError, type QueryHandler } from '@fieldgram/platform';
+import { DomainError, type QueryHandler, type UnitOfWork } from '@fieldgram/platform';
 import { hashPassword, verifyPassword } from '../domain/password.js';
 import { findUserById, setPasswordHash } from '../store/users-store.js';
-import { userPartition, type IdentityContext } from './context.js';
+import { userPartition } from '../events/user-event-fields.js';
 
 /**
  * `identity.change-password`: a signed-in person replaces their own REST password, proving the
  * current one. Emits `user.password-changed` (journaled; the password never leaves identity).
  */
 export function changePasswordHandler({
-  runtime,
-}: IdentityContext): QueryHandler<Messages, 'identity.change-password'> {
+  uow,
+}: {
+  uow: UnitOfWork<Messages>;
+}): QueryHandler<Messages, 'identity.change-password'> {
   return async (request) => {
     const { userId, currentPassword, newPassword } = request.data;
     if (newPassword === currentPassword)
@@ -18,7 +20,7 @@ export function changePasswordHandler({
         field: 'newPassword',
       });
     const newHash = await hashPassword(newPassword);
-    return runtime.uow.run(async ({ trx, emit }) => {
+    return uow.run(async ({ trx, emit }) => {
       const row = await findUserById(trx, userId, 'update');
       if (!row?.active || row.password_hash === null)
         throw new DomainError('conflict', 'this account has no password to change');

@@ -1,16 +1,20 @@
 import type { Messages } from '@fieldgram/contracts';
-import type { QueryHandler } from '@fieldgram/platform';
+import type { QueryHandler, UnitOfWork } from '@fieldgram/platform';
+import { actorId } from '../domain/requester.js';
+import type { BotLinks } from '../links/bot-links.js';
 import { insertInvite } from '../store/invites-store.js';
-import { actorId, type IdentityContext } from './context.js';
 
 /** `identity.create-invite`: a deep-link invite that decides the role on joining (S0-02). */
 export function createInviteHandler({
-  runtime,
+  uow,
   links,
-}: IdentityContext): QueryHandler<Messages, 'identity.create-invite'> {
+}: {
+  uow: UnitOfWork<Messages>;
+  links: Pick<BotLinks, 'link'>;
+}): QueryHandler<Messages, 'identity.create-invite'> {
   return async (request) => {
     const { role, maxUses, expiresInHours } = request.data;
-    const invite = await runtime.uow.run(async ({ trx, emit }) => {
+    const invite = await uow.run(async ({ trx, emit }) => {
       const row = await insertInvite(trx, {
         role,
         maxUses: maxUses ?? null,

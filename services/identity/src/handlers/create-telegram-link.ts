@@ -1,23 +1,30 @@
 import type { Messages } from '@fieldgram/contracts';
-import type { QueryHandler } from '@fieldgram/platform';
+import type { QueryHandler, UnitOfWork } from '@fieldgram/platform';
+import { actorId } from '../domain/requester.js';
+import type { BotLinks } from '../links/bot-links.js';
 import { insertLink } from '../store/links-store.js';
-import { actorId, requireUser, type IdentityContext } from './context.js';
+import { requireUser } from '../usecases/require-user.js';
 
 /**
  * `identity.create-telegram-link` (S2-01, S2-02): a one-time token that attaches a Telegram account
  * to an existing person when opened in the bot; expires after TELEGRAM_LINK_TTL_HOURS (24 h).
  */
 export function createTelegramLinkHandler({
-  runtime,
+  uow,
   links,
-  env,
-}: IdentityContext): QueryHandler<Messages, 'identity.create-telegram-link'> {
+  linkTtlHours,
+}: {
+  uow: UnitOfWork<Messages>;
+  links: Pick<BotLinks, 'link'>;
+  /** TELEGRAM_LINK_TTL_HOURS. */
+  linkTtlHours: number;
+}): QueryHandler<Messages, 'identity.create-telegram-link'> {
   return async (request) => {
-    const { row, token } = await runtime.uow.run(async ({ trx }) => {
+    const { row, token } = await uow.run(async ({ trx }) => {
       const user = await requireUser(trx, request.data.userId, 'update');
       return insertLink(trx, {
         userId: user.id,
-        ttlHours: env.TELEGRAM_LINK_TTL_HOURS,
+        ttlHours: linkTtlHours,
         createdBy: actorId(request),
       });
     }, request);

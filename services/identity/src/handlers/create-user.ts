@@ -1,23 +1,22 @@
 import type { Messages } from '@fieldgram/contracts';
-import { DomainError, type QueryHandler } from '@fieldgram/platform';
+import { DomainError, type QueryHandler, type UnitOfWork } from '@fieldgram/platform';
 import { mayHaveLogin } from '../domain/people.js';
 import { hashPassword } from '../domain/password.js';
+import { invalid } from '../domain/refusals.js';
+import { registeredEvent, userPartition } from '../events/user-event-fields.js';
+import { isUniqueViolation } from '../store/pg-errors.js';
 import { findUserByLogin, insertUser, toUser, type UserRow } from '../store/users-store.js';
-import {
-  invalid,
-  isUniqueViolation,
-  requireManager,
-  userPartition,
-  type IdentityContext,
-} from './context.js';
+import { requireManager } from '../usecases/require-manager.js';
 
 /**
  * `identity.create-user`: a person without Telegram yet (a client from another system, a manager);
  * staff may get a REST login. Emits `user.registered` (via: staff).
  */
 export function createUserHandler({
-  runtime,
-}: IdentityContext): QueryHandler<Messages, 'identity.create-user'> {
+  uow,
+}: {
+  uow: UnitOfWork<Messages>;
+}): QueryHandler<Messages, 'identity.create-user'> {
   return async (request) => {
     const { role, name, phone, email, login, password, managerId } = request.data;
     if (password !== undefined && login === undefined)
@@ -28,7 +27,7 @@ export function createUserHandler({
     // Hashed before the transaction: scrypt takes a while and needs no lock.
     const passwordHash = password === undefined ? null : await hashPassword(password);
 
-    return runtime.uow.run(async ({ trx, emit }) => {
+    return uow.run(async ({ trx, emit }) => {
       if (managerId !== undefined) await requireManager(trx, managerId);
       if (login !== undefined && (await findUserByLogin(trx, login))) throw loginTaken(login);
       let row: UserRow;
@@ -47,19 +46,7 @@ export function createUserHandler({
         throw error;
       }
       const user = toUser(row);
-      await emit(
-        'user.registered',
-        {
-          userId: user.id,
-          role: user.role,
-          name: user.name,
-          telegramId: null,
-          username: null,
-          profileLink: null,
-          via: 'staff',
-        },
-        userPartition(user.id),
-      );
+      await emit('user.registered', registeredEvent(user, 'staff'), userPartition(user.id));
       return user;
     }, request);
   };

@@ -4,7 +4,8 @@ import { inviteIsValid } from '../domain/registration.js';
 import { tokenCandidates } from '../domain/tokens.js';
 import { findInviteByToken } from '../store/invites-store.js';
 import { databaseNow, findLinkByToken } from '../store/links-store.js';
-import type { IdentityContext } from './context.js';
+import type { BotLinks } from '../links/bot-links.js';
+import type { PeopleReadDeps } from '../store/users-store.js';
 
 type Description = ResultOf<Messages, 'identity.describe-token'>;
 
@@ -13,10 +14,9 @@ type Description = ResultOf<Messages, 'identity.describe-token'>;
  * bare token or its `i_`/`l_` payload; an unknown token is not_found.
  */
 export function describeTokenHandler({
-  runtime,
+  db,
   links,
-}: IdentityContext): QueryHandler<Messages, 'identity.describe-token'> {
-  const db = runtime.db.knex;
+}: PeopleReadDeps & { links: Pick<BotLinks, 'link'> }): QueryHandler<Messages, 'identity.describe-token'> {
   return async (request) => {
     const now = await databaseNow(db);
     for (const { kind, token } of tokenCandidates(request.data.token)) {

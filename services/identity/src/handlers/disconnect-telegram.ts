@@ -1,17 +1,20 @@
 import type { Messages } from '@fieldgram/contracts';
-import { DomainError, type QueryHandler } from '@fieldgram/platform';
+import { DomainError, type QueryHandler, type UnitOfWork } from '@fieldgram/platform';
+import { userPartition } from '../events/user-event-fields.js';
 import { toUser, updateUserRow } from '../store/users-store.js';
-import { requireUser, userPartition, type IdentityContext } from './context.js';
+import { requireUser } from '../usecases/require-user.js';
 
 /**
  * `identity.disconnect-telegram` (S2-01, S2-02): the person keeps everything but their Telegram
  * account (and its @username); emits `user.telegram-unlinked`.
  */
 export function disconnectTelegramHandler({
-  runtime,
-}: IdentityContext): QueryHandler<Messages, 'identity.disconnect-telegram'> {
+  uow,
+}: {
+  uow: UnitOfWork<Messages>;
+}): QueryHandler<Messages, 'identity.disconnect-telegram'> {
   return (request) =>
-    runtime.uow.run(async ({ trx, emit }) => {
+    uow.run(async ({ trx, emit }) => {
       const row = await requireUser(trx, request.data.userId, 'update');
       if (row.telegram_id === null)
         throw new DomainError('conflict', 'not connected: this person has no Telegram account linked', {

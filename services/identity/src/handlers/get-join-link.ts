@@ -1,21 +1,27 @@
 import type { Messages } from '@fieldgram/contracts';
-import type { QueryHandler } from '@fieldgram/platform';
+import type { QueryHandler, UnitOfWork } from '@fieldgram/platform';
+import { actorId } from '../domain/requester.js';
+import type { BotLinks } from '../links/bot-links.js';
 import { findStandingInvite, insertStandingInvite } from '../store/invites-store.js';
-import { actorId, type IdentityContext } from './context.js';
+import type { PeopleReadDeps } from '../store/users-store.js';
 
 /**
  * `identity.get-join-link`: the standing multi-use, never-expiring invite of a role — the
  * technicians' join link of S0-02. Made on the first ask (once, even when asked concurrently).
  */
 export function getJoinLinkHandler({
-  runtime,
+  db,
+  uow,
   links,
-}: IdentityContext): QueryHandler<Messages, 'identity.get-join-link'> {
+}: PeopleReadDeps & {
+  uow: UnitOfWork<Messages>;
+  links: Pick<BotLinks, 'link'>;
+}): QueryHandler<Messages, 'identity.get-join-link'> {
   return async (request) => {
     const { role } = request.data;
     const invite =
-      (await findStandingInvite(runtime.db.knex, role)) ??
-      (await runtime.uow.run(async ({ trx, emit }) => {
+      (await findStandingInvite(db, role)) ??
+      (await uow.run(async ({ trx, emit }) => {
         const created = await insertStandingInvite(trx, role, actorId(request));
         if (!created) return (await findStandingInvite(trx, role))!;
         await emit(

@@ -1,21 +1,12 @@
 import type { Messages } from '@fieldgram/contracts';
-import { DomainError, type QueryHandler } from '@fieldgram/platform';
+import type { QueryHandler, UnitOfWork } from '@fieldgram/platform';
 import { mayHaveLogin } from '../domain/people.js';
-import {
-  countActiveAdminsWithLogin,
-  toUser,
-  updateUserRow,
-  type UserColumns,
-  type UserRow,
-} from '../store/users-store.js';
-import {
-  invalid,
-  lockAdmins,
-  requireManager,
-  requireUser,
-  userPartition,
-  type IdentityContext,
-} from './context.js';
+import { invalid } from '../domain/refusals.js';
+import { userPartition } from '../events/user-event-fields.js';
+import { toUser, updateUserRow, type UserColumns, type UserRow } from '../store/users-store.js';
+import { keepAnAdmin } from '../usecases/keep-an-admin.js';
+import { requireManager } from '../usecases/require-manager.js';
+import { requireUser } from '../usecases/require-user.js';
 
 /**
  * `identity.update-user` (S3-07): staff set the display name, role, active flag, phone, a client's
@@ -23,10 +14,12 @@ import {
  * that changes nothing emits nothing.
  */
 export function updateUserHandler({
-  runtime,
-}: IdentityContext): QueryHandler<Messages, 'identity.update-user'> {
+  uow,
+}: {
+  uow: UnitOfWork<Messages>;
+}): QueryHandler<Messages, 'identity.update-user'> {
   return (request) =>
-    runtime.uow.run(async ({ trx, emit }) => {
+    uow.run(async ({ trx, emit }) => {
       const { userId, patch } = request.data;
       const row = await requireUser(trx, userId, 'update');
       const columns: UserColumns = {};
@@ -61,20 +54,7 @@ export function updateUserHandler({
       }
       if (changed.length === 0) return toUser(row);
 
-      const stopsBeingAdmin =
-        row.role === 'admin' &&
-        row.active &&
-        row.login !== null &&
-        (columns.role !== undefined || columns.active === false);
-      if (stopsBeingAdmin) {
-        await lockAdmins(trx);
-        if ((await countActiveAdminsWithLogin(trx, row.id)) === 0)
-          throw new DomainError(
-            'conflict',
-            'this is the last active admin who can sign in; make another admin first',
-            { field: columns.role !== undefined ? 'role' : 'active' },
-          );
-      }
+      await keepAnAdmin(trx, row, columns);
 
       const user = toUser(await updateUserRow(trx, row.id, columns));
       await emit(

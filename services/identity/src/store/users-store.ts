@@ -28,6 +28,11 @@ export interface UserRow {
 
 type Db = Knex | Knex.Transaction;
 
+/** What a reader of people needs: the service's database (its own schema). */
+export interface PeopleReadDeps {
+  db: Knex;
+}
+
 export function toUser(row: UserRow): User {
   const telegramId = row.telegram_id === null ? null : Number(row.telegram_id);
   const parts = {
@@ -258,4 +263,17 @@ export async function countActiveAdminsWithLogin(db: Db, exceptId?: string): Pro
 /** Replaces a person's REST password hash (updated_at bumped). */
 export async function setPasswordHash(db: Db, id: string, passwordHash: string): Promise<void> {
   await db.table('users').where({ id }).update({ password_hash: passwordHash, updated_at: db.fn.now() });
+}
+
+/**
+ * Upgrades a stored hash to the current parameters after a sign-in proved the password, unless
+ * it changed meanwhile (a password change wins). Not a change of the person: updated_at stays.
+ */
+export async function upgradePasswordHash(
+  db: Db,
+  id: string,
+  verifiedHash: string,
+  upgradedHash: string,
+): Promise<void> {
+  await db.table('users').where({ id, password_hash: verifiedHash }).update({ password_hash: upgradedHash });
 }
