@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageSetting, orgLanguage, platformEnvSchema } from '@fieldgram/platform';
+import type { DocumentLanguageSettings } from './domain/document-language.js';
 
 /** invoice's environment (documented in .env.example). */
 export const invoiceEnvSchema = platformEnvSchema.extend({
@@ -23,3 +24,8 @@ export const invoiceEnvSchema = platformEnvSchema.extend({
   INVOICE_OVERDUE_DELAY_MS: z.coerce.number().int().min(0).max(86_400_000).optional(),
 });
 export type InvoiceEnv = z.output<typeof invoiceEnvSchema>;
+
+/** The document-language settings of DOCUMENT_LANGUAGE and ORG_LANGUAGE. */
+export function documentSettings(env: InvoiceEnv): DocumentLanguageSettings {
+  return { forced: env.DOCUMENT_LANGUAGE, orgDefault: env.ORG_LANGUAGE };
+}

@@ -8,9 +8,8 @@ import {
   type ObjectStorage,
 } from '@fieldgram/platform';
 import { messages, type Messages } from '@fieldgram/contracts';
-import type { InvoiceEnv } from './config.js';
+import { documentSettings, type InvoiceEnv } from './config.js';
 import { BullOverdueReminders } from './reminders/overdue-reminders.js';
-import type { InvoiceContext } from './handlers/context.js';
 import { createInvoiceHandler } from './handlers/create-invoice.js';
 import { getInvoiceHandler, listInvoicesHandler } from './handlers/get-invoice.js';
 import { invoicePdfHandler } from './handlers/invoice-pdf.js';
@@ -51,7 +50,21 @@ export async function createInvoiceService(
     uow: runtime.uow,
     logger: runtime.logger,
   });
-  const context: InvoiceContext = { runtime, storage, reminders, env };
+  const documents = documentSettings(env);
+  // What the handlers may use; each one's own type names the part it needs.
+  const ports = {
+    uow: runtime.uow,
+    db: runtime.db.knex,
+    storage,
+    reminders,
+    documents,
+    subjectLanguage: documents.forced ?? documents.orgDefault,
+    organization: { name: env.ORG_NAME, details: env.ORG_DETAILS },
+    // The request client exists once the runtime has started, before the first request.
+    get rpc() {
+      return runtime.rpc;
+    },
+  };
 
   runtime
     // Before the responder: a send schedules its reminder from its first answer.
@@ -59,13 +72,13 @@ export async function createInvoiceService(
     .respond({
       queue: 'invoice.queries',
       handlers: {
-        'invoice.create': createInvoiceHandler(context),
-        'invoice.get': getInvoiceHandler(context),
-        'invoice.list': listInvoicesHandler(context),
-        'invoice.pdf': invoicePdfHandler(context),
-        'invoice.send': sendInvoiceHandler(context),
-        'invoice.change-status': changeStatusHandler(context),
-        'invoice.delete': deleteInvoiceHandler(context),
+        'invoice.create': createInvoiceHandler(ports),
+        'invoice.get': getInvoiceHandler(ports),
+        'invoice.list': listInvoicesHandler(ports),
+        'invoice.pdf': invoicePdfHandler(ports),
+        'invoice.send': sendInvoiceHandler(ports),
+        'invoice.change-status': changeStatusHandler(ports),
+        'invoice.delete': deleteInvoiceHandler(ports),
       },
     });
   return { runtime, reminders, storage };

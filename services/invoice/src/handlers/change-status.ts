@@ -1,20 +1,21 @@
 import type { Messages } from '@fieldgram/contracts';
-import { DomainError, type QueryHandler } from '@fieldgram/platform';
+import { DomainError, type QueryHandler, type UnitOfWork } from '@fieldgram/platform';
 import { statusChangeRefusal } from '../domain/status.js';
-import { loadInvoice, updateInvoice } from '../store/invoices-store.js';
-import { eventBasics, invoicePartition, requireInvoice, type InvoiceContext } from './context.js';
+import { eventBasics, invoicePartition } from '../events/invoice-event-fields.js';
+import type { OverdueReminders } from '../reminders/overdue-reminders.js';
+import { loadInvoice, updateInvoice, type InvoiceReadDeps } from '../store/invoices-store.js';
+import { requireInvoice } from '../usecases/require-invoice.js';
 
 /**
  * `invoice.change-status`: pending → paid (S0-11), draft or pending → cancelled; anything else is
  * refused with the reason. Emits `invoice.status-changed`; a settled invoice needs no overdue reminder.
  */
 export function changeStatusHandler(
-  context: InvoiceContext,
+  deps: InvoiceReadDeps & { uow: UnitOfWork<Messages>; reminders: OverdueReminders },
 ): QueryHandler<Messages, 'invoice.change-status'> {
-  const { runtime } = context;
   return async (request) => {
     const { invoiceId, status } = request.data;
-    const after = await runtime.uow.run(async ({ trx, emit }) => {
+    const after = await deps.uow.run(async ({ trx, emit }) => {
       const before = await requireInvoice(trx, invoiceId, 'update');
       const refusal = statusChangeRefusal(before.number, before.status, status);
       if (refusal) throw new DomainError('conflict', refusal, { from: before.status, to: status });
@@ -29,7 +30,7 @@ export function changeStatusHandler(
       );
       return changed;
     }, request);
-    await context.reminders.cancel(invoiceId, after.due_date);
-    return loadInvoice(runtime.db.knex, after);
+    await deps.reminders.cancel(invoiceId, after.due_date);
+    return loadInvoice(deps.db, after);
   };
 }

@@ -1,20 +1,24 @@
 import type { Messages } from '@fieldgram/contracts';
-import type { QueryHandler } from '@fieldgram/platform';
+import type { QueryHandler, UnitOfWork } from '@fieldgram/platform';
+import { eventBasics, invoicePartition } from '../events/invoice-event-fields.js';
+import type { OverdueReminders } from '../reminders/overdue-reminders.js';
 import { updateInvoice } from '../store/invoices-store.js';
-import { eventBasics, invoicePartition, requireInvoice, type InvoiceContext } from './context.js';
+import { requireInvoice } from '../usecases/require-invoice.js';
 
 /** `invoice.delete`: soft; the number stays taken (no gaps). Emits `invoice.deleted`. */
-export function deleteInvoiceHandler(context: InvoiceContext): QueryHandler<Messages, 'invoice.delete'> {
-  const { runtime } = context;
+export function deleteInvoiceHandler(deps: {
+  uow: UnitOfWork<Messages>;
+  reminders: OverdueReminders;
+}): QueryHandler<Messages, 'invoice.delete'> {
   return async (request) => {
     const { invoiceId } = request.data;
-    const deleted = await runtime.uow.run(async ({ trx, emit }) => {
+    const deleted = await deps.uow.run(async ({ trx, emit }) => {
       const row = await requireInvoice(trx, invoiceId, 'update');
       await updateInvoice(trx, invoiceId, { deleted_at: new Date() });
       await emit('invoice.deleted', eventBasics(row), invoicePartition(invoiceId));
       return row;
     }, request);
-    await context.reminders.cancel(invoiceId, deleted.due_date);
+    await deps.reminders.cancel(invoiceId, deleted.due_date);
     return { deleted: true as const };
   };
 }

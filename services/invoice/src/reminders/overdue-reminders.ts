@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Messages } from '@fieldgram/contracts';
 import { DelayedJobs, type ServicePart, type UnitOfWork } from '@fieldgram/platform';
 import { isOverdue, overdueAt } from '../domain/numbering.js';
+import { invoicePartition } from '../events/invoice-event-fields.js';
 import { findInvoice, markOverdueNotified } from '../store/invoices-store.js';
 
 export const OVERDUE_QUEUE = 'invoice-reminders';
@@ -85,7 +86,7 @@ export class BullOverdueReminders implements OverdueReminders {
           currency: invoice.currency,
           dueDate: invoice.due_date!,
         },
-        { partitionKey: `invoice:${invoiceId}` },
+        invoicePartition(invoiceId),
       );
     });
   }

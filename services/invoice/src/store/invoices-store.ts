@@ -7,6 +7,11 @@ import {
 } from '@fieldgram/contracts';
 
 type Db = Knex | Knex.Transaction;
+
+/** What a reader of invoices needs: the service's database (its own schema). */
+export interface InvoiceReadDeps {
+  db: Knex;
+}
 type Currency = keyof typeof CURRENCY_MINOR_DIGITS;
 
 /** A row of `invoices` as Postgres returns it (bigint and numeric come back as strings). */
