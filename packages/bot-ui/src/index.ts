@@ -67,3 +67,11 @@ export {
   type OfferDetails,
   type OfferOutcome,
 } from './tasks/task-offer.js';
+export {
+  WIZARD_BUTTONS,
+  readWizardPress,
+  wizardStepKeyboard,
+  wizardSummaryKeyboard,
+  type WizardButtonAction,
+  type WizardPress,
+} from './wizard/wizard-buttons.js';

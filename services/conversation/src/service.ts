@@ -4,6 +4,7 @@ import { messages, type Messages } from '@fieldgram/contracts';
 import type { ConversationEnv } from './config.js';
 import { identityOverRpc } from './ports/identity.js';
 import { SessionStore } from './session/session-store.js';
+import { WizardDeadlines } from './session/wizard-deadlines.js';
 import { ReplySender } from './transport/reply-sender.js';
 import { inboundHandler, type ConversationDeps } from './handlers/turn.js';
 import { handleCommand } from './handlers/command.js';
@@ -16,6 +17,9 @@ import type { Flow, FlowContext } from './flows/flow.js';
 import { mountFlows } from './flows/mount-flows.js';
 import { pagerFlow } from './flows/pager-flow.js';
 import { tasksFlow } from './flows/tasks/index.js';
+import type { WizardLeft } from './wizard/abandonment.js';
+import { wizardFlow } from './wizard/wizard-flow.js';
+import { wizardTimeouts } from './wizard/wizard-timeouts.js';
 
 export const SERVICE_NAME = 'conversation';
 /** Partitioned: `conversation.updates.p00` … `.p15`, fed through the `conversation.updates.slots` exchange. */
@@ -27,8 +31,12 @@ export const LEGACY_UPDATES_QUEUE = 'conversation.updates';
 
 /** The bot's features, each a folder under `flows/`: adding one is its folder and a line here. */
 export const FLOWS: readonly Flow[] = [tasksFlow];
-/** What every flow builds on: the pager's buttons for every flow's paged lists. */
-const CORE_FLOWS: readonly Flow[] = [pagerFlow];
+/** What every flow builds on: the buttons of the pager (paged lists) and of the wizard mechanism. */
+const CORE_FLOWS: readonly Flow[] = [pagerFlow, wizardFlow];
+
+/** No answer for this long and a wizard counts as left unfinished (it stays resumable). */
+export const WIZARD_IDLE_MS = 30 * 60_000;
+const WIZARD_SWEEP_MS = 30_000;
 
 export interface ConversationService {
   runtime: ServiceRuntime<Messages>;
@@ -42,6 +50,14 @@ export interface ConversationServiceOptions {
    * claiming a menu button, callback namespace, list, prompt or queue already taken is refused.
    */
   flows?: readonly Flow[];
+  /**
+   * Called for every wizard left unfinished (after it was logged): Cancel, a main-menu button,
+   * `/start`, inactivity… S1-07 ("abandoned actions") will publish it to the managers.
+   */
+  onWizardLeft?: (event: WizardLeft) => Promise<void> | void;
+  /** The wizards' idle time (default 30 min) and how often idle ones are looked for (30 s); for tests. */
+  wizardIdleMs?: number;
+  wizardSweepMs?: number;
 }
 
 /**
@@ -86,6 +102,14 @@ export function createConversationService(
     orgLang: context.orgLang,
     logger: context.logger,
     routes,
+    wizards: {
+      deadlines: new WizardDeadlines(() => runtime.redis),
+      idleMs: options.wizardIdleMs ?? WIZARD_IDLE_MS,
+      onLeft: async (event) => {
+        runtime.logger.info({ wizardLeft: event }, 'wizard left unfinished');
+        await options.onWizardLeft?.(event);
+      },
+    },
   };
 
   const updateHandlers = {
@@ -116,5 +140,6 @@ export function createConversationService(
   });
   // Each flow's events (the task flow's offers, client details, reminders).
   for (const consumer of consumers) consumer.consume(runtime, env.CONVERSATION_PREFETCH);
+  runtime.part(wizardTimeouts(deps, chats, options.wizardSweepMs ?? WIZARD_SWEEP_MS));
   return Promise.resolve({ runtime, sessions });
 }

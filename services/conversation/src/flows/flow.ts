@@ -8,6 +8,7 @@ import type { Turn } from '../handlers/turn.js';
 import type { IdentityPort } from '../ports/identity.js';
 import type { PromptState, SessionStore } from '../session/session-store.js';
 import type { ReplySender } from '../transport/reply-sender.js';
+import type { WizardDefinition } from '../wizard/definition.js';
 
 /**
  * What every flow builds its ports and handlers from: the runtime's shared parts. A flow makes
@@ -74,6 +75,8 @@ export interface FlowParts {
   /** Paged lists by the pager's list name (the pager's namespace itself is core). */
   pages?: Record<string, PageRoute>;
   prompts?: Record<string, PromptRoute>;
+  /** Its forms, run by the wizard mechanism (`startWizard(turn, user, id)` opens one). */
+  wizards?: readonly WizardDefinition[];
   events?: readonly EventConsumer[];
 }
 

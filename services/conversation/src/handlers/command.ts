@@ -8,7 +8,7 @@ import {
   unknownCommandReply,
 } from '../views/replies.js';
 import { readStartPayload } from '../core/start-payload.js';
-import { leaveDialog } from './leave-dialog.js';
+import { leaveDialog } from './dialog.js';
 import { personOf, registerSender, servePerson } from './people.js';
 import type { Turn, UpdateHandler } from './turn.js';
 
@@ -21,12 +21,14 @@ export const handleCommand: UpdateHandler<'tg.in.command'> = async (turn) => {
     case 'help':
       return servePerson(turn, (user) => [helpReply(user, turn.lang)]);
     case 'menu':
-      return servePerson(turn, (user) => {
-        leaveDialog(turn);
+      return servePerson(turn, async (user) => {
+        await leaveDialog(turn, 'menu');
         return [mainMenuReply(user, turn.lang)];
       });
     case 'cancel':
-      return servePerson(turn, (user) => [cancelReply(user, leaveDialog(turn), turn.lang)]);
+      return servePerson(turn, async (user) => [
+        cancelReply(user, await leaveDialog(turn, 'cancel'), turn.lang),
+      ]);
     case undefined:
       return servePerson(turn, (user) => [unknownCommandReply(user, command, turn.lang)]);
   }
@@ -45,6 +47,6 @@ async function start(turn: Turn<'tg.in.command'>) {
   const result = await registerSender(turn, payload);
   if (result.outcome === 'blocked') return [blockedReply(turn.lang)];
   const outcome = malformed && result.outcome === 'registered' ? 'invite-invalid' : result.outcome;
-  leaveDialog(turn);
+  await leaveDialog(turn, 'start');
   return startReplies(outcome, personOf(result.user, turn), turn.lang);
 }

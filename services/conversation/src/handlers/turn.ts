@@ -8,6 +8,7 @@ import type { IdentityPort } from '../ports/identity.js';
 import type { Routes } from '../flows/mount-flows.js';
 import type { Session, SessionStore } from '../session/session-store.js';
 import type { ReplySender } from '../transport/reply-sender.js';
+import { followWizardDeadline, noteIdleWizard, type WizardSupport } from '../wizard/wizard-turns.js';
 
 export type InboundType =
   | 'tg.in.command'
@@ -29,6 +30,7 @@ export interface ConversationDeps {
   orgLang: Lang;
   logger: Logger;
   routes: Routes;
+  wizards: WizardSupport;
 }
 
 /** One update being handled: who and where, the language to answer in, the chat's session. */
@@ -51,7 +53,8 @@ export type UpdateHandler<T extends InboundType> = (turn: Turn<T>) => Promise<Ou
 
 /**
  * A queue handler for one kind of update: the chat's updates run one at a time in arrival order
- * (different chats in parallel); then session → language → handler → replies → session saved.
+ * (different chats in parallel); then session → language → handler → replies → session saved
+ * (and the wizard's idle deadline with it).
  * Only private chats with people are served; the bot's menus make no sense in groups.
  */
 export function inboundHandler<T extends InboundType>(
@@ -86,9 +89,17 @@ async function runTurn<T extends InboundType>(
     endSession: false,
     deps,
   };
+  await noteIdleWizard(turn);
   const replies = await handler(turn);
   await deps.replies.send(update, chat.id, replies);
   deps.logger.debug({ type: update.type, lang, replies: replies.length }, 'update handled');
   if (turn.endSession) await deps.sessions.clear(chat.id);
   else await deps.sessions.set(chat.id, turn.session);
+  if (stored?.wizard || turn.session.wizard)
+    await followWizardDeadline(
+      deps,
+      chat.id,
+      stored?.wizard,
+      turn.endSession ? undefined : turn.session.wizard,
+    );
 }

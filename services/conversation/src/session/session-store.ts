@@ -3,11 +3,30 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { LANGS } from '@fieldgram/bot-ui';
 
-/** A wizard in progress (later issues): which, at which step, with the answers so far. */
+/**
+ * A wizard in progress (`../wizard/`): which, at which step (0-based; the step count is its
+ * summary), with the answers so far. The rest is optional so a state stored before a field
+ * existed still reads; the wizard mechanism treats one without `version` or `run` as outdated.
+ */
 const WizardStateSchema = z.object({
   name: z.string().min(1),
   step: z.number().int().nonnegative(),
+  /** The answers so far, by field. */
   data: z.record(z.string(), z.unknown()).default({}),
+  /** The definition's version it was started under. */
+  version: z.number().int().optional(),
+  /** This filling-in of the form: its buttons carry it, so another run's (or chat's) are stale. */
+  run: z.string().min(1).optional(),
+  /** What it was started about (a waybill's number…), given by the flow that started it. */
+  context: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** Editing one field from the summary: the answer returns to the summary. */
+  editing: z.boolean().optional(),
+  /** Who is filling it in (identity's user id), for the report when it is left unfinished. */
+  userId: z.string().optional(),
+  /** When it last moved (ms since the epoch): inactivity counts from here. */
+  updatedAt: z.number().optional(),
+  /** Reported as left unfinished after inactivity; resumable, but not reported twice. */
+  reported: z.boolean().optional(),
 });
 
 /** A prompt waiting for its answer (the chat's next text): which, and what it is about. */

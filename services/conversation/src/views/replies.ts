@@ -118,6 +118,16 @@ export function cancelReply(
   return withMenu(person, lang, t(lang, hadSomethingToCancel ? 'cancel.done' : 'cancel.nothing'));
 }
 
+/** ✖️ Cancel in a wizard: it is over, nothing was kept. */
+export function wizardCancelledReply(person: Pick<Person, 'role'>, lang: Lang): Outgoing {
+  return withMenu(person, lang, t(lang, 'wizard.cancelled'));
+}
+
+/** A wizard whose definition changed since it was started: its answers are discarded, politely. */
+export function wizardOutdatedReply(person: Pick<Person, 'role'>, lang: Lang): Outgoing {
+  return withMenu(person, lang, t(lang, 'wizard.outdated'));
+}
+
 /** A press of a button whose flow is over, unknown, or forged: a polite answer, never an effect. */
 export function staleButtonAnswer(callbackQueryId: string, lang: Lang): Outgoing {
   return { kind: 'callback-answer', callbackQueryId, text: t(lang, 'callback.stale') };

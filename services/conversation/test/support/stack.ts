@@ -24,8 +24,12 @@ import { createBotGateway, type BotGateway } from '../../../bot-gateway/src/serv
 import { gatewayEnvSchema } from '../../../bot-gateway/src/config.js';
 import { createIdentityService, type IdentityService } from '../../../identity/src/service.js';
 import { identityEnvSchema } from '../../../identity/src/config.js';
-import { conversationEnvSchema } from '../../src/config.js';
-import { createConversationService, type ConversationService } from '../../src/service.js';
+import { conversationEnvSchema, type ConversationEnv } from '../../src/config.js';
+import {
+  createConversationService,
+  type ConversationService,
+  type ConversationServiceOptions,
+} from '../../src/service.js';
 
 export const silentLogger = pino({ level: 'silent' });
 
@@ -39,13 +43,22 @@ export class FrontDoorStack {
     readonly bot: SandboxBot,
     readonly gateway: BotGateway,
     readonly identityService: IdentityService,
-    readonly conversation: ConversationService,
+    private conversationService: ConversationService,
+    private readonly conversationEnv: ConversationEnv,
     private readonly rpc: RpcClient<Messages>,
     private readonly bus: BusConnection,
     readonly tap: InboundTap,
   ) {}
 
-  static async start(env: TestEnv, options: { orgLanguage?: 'ru' | 'en' } = {}): Promise<FrontDoorStack> {
+  get conversation(): ConversationService {
+    return this.conversationService;
+  }
+
+  /** `conversation` options: flows of a test's own, the wizard hook and timings. */
+  static async start(
+    env: TestEnv,
+    options: { orgLanguage?: 'ru' | 'en'; conversation?: ConversationServiceOptions } = {},
+  ): Promise<FrontDoorStack> {
     const sandbox = await TelegramSandbox.start({ limits: 'off' });
     const bot = sandbox.createBot({ username: 'fieldgram_test_bot' });
     const common = {
@@ -56,6 +69,10 @@ export class FrontDoorStack {
       HTTP_PORT: '0',
       LOG_LEVEL: 'silent',
     };
+    const conversationEnv = conversationEnvSchema.parse({
+      ...common,
+      ORG_LANGUAGE: options.orgLanguage ?? 'ru',
+    });
     const [gateway, identityService, conversation] = await Promise.all([
       createBotGateway(
         gatewayEnvSchema.parse({
@@ -71,10 +88,7 @@ export class FrontDoorStack {
         { pollTimeoutSeconds: 1 },
       ),
       createIdentityService(identityEnvSchema.parse({ ...common }), { logger: silentLogger }),
-      createConversationService(
-        conversationEnvSchema.parse({ ...common, ORG_LANGUAGE: options.orgLanguage ?? 'ru' }),
-        { logger: silentLogger },
-      ),
+      createConversationService(conversationEnv, { logger: silentLogger, ...options.conversation }),
     ]);
     // Consumers first, so nothing the gateway publishes finds their queues missing.
     await Promise.all([identityService.runtime.start(), conversation.runtime.start()]);
@@ -92,7 +106,30 @@ export class FrontDoorStack {
       metrics: createMetrics({ service: 'conversation-test' }),
     });
     const tap = await InboundTap.open(env.amqpUrl);
-    return new FrontDoorStack(sandbox, bot, gateway, identityService, conversation, rpc, bus, tap);
+    return new FrontDoorStack(
+      sandbox,
+      bot,
+      gateway,
+      identityService,
+      conversation,
+      conversationEnv,
+      rpc,
+      bus,
+      tap,
+    );
+  }
+
+  /**
+   * Stops conversation and starts a new instance (what a deploy or a crash does), on the same
+   * Redis sessions and queues; with other options, a new version of its flows.
+   */
+  async restartConversation(options: ConversationServiceOptions = {}): Promise<void> {
+    await this.conversationService.runtime.stop();
+    this.conversationService = await createConversationService(this.conversationEnv, {
+      logger: silentLogger,
+      ...options,
+    });
+    await this.conversationService.runtime.start();
   }
 
   /** Asks identity, as the admin API would. */

@@ -1,4 +1,4 @@
-/** The main menu, help, fallbacks and the shared controls (pager, wizard buttons). */
+/** The main menu, help, fallbacks and the shared controls (pager, the wizard's steps, buttons and summary). */
 export const en = {
   'menu.title': 'The main menu is below.',
   'menu.comingSoon': '“{item}” is coming soon. We will let you know here when it is ready.',
@@ -39,6 +39,17 @@ export const en = {
   'wizard.back': '⬅️ Back',
   'wizard.cancel': '✖️ Cancel',
   'wizard.step': 'Step {step}/{total}',
+  'wizard.skip': '⏭ Skip',
+  'wizard.confirm': '✅ Confirm',
+  'wizard.edit': '✏️ {field}',
+  'wizard.current': 'Now: {value}',
+  'wizard.summary': 'Please check, then confirm:',
+  'wizard.summary.hint': 'Tap “✅ Confirm”, or a field to change it.',
+  'wizard.summary.none': '—',
+  'wizard.invalid.choice': 'Please tap one of the buttons.',
+  'wizard.cancelled': 'Cancelled; nothing was saved. The menu is below.',
+  'wizard.outdated':
+    'This form has changed since you started it, so your answers could not be kept. Please start again from the menu below.',
 } as const;
 
 /** The same keys and placeholders in Russian. */
@@ -82,4 +93,15 @@ export const ru = {
   'wizard.back': '⬅️ Назад',
   'wizard.cancel': '✖️ Отмена',
   'wizard.step': 'Шаг {step} из {total}',
+  'wizard.skip': '⏭ Пропустить',
+  'wizard.confirm': '✅ Подтвердить',
+  'wizard.edit': '✏️ {field}',
+  'wizard.current': 'Сейчас: {value}',
+  'wizard.summary': 'Проверьте и подтвердите:',
+  'wizard.summary.hint': 'Нажмите «✅ Подтвердить» или поле, которое нужно изменить.',
+  'wizard.summary.none': '—',
+  'wizard.invalid.choice': 'Пожалуйста, нажмите одну из кнопок.',
+  'wizard.cancelled': 'Отменено, ничего не сохранено. Меню — ниже.',
+  'wizard.outdated':
+    'Эта форма изменилась, пока вы её заполняли, поэтому ответы не сохранились. Пожалуйста, начните заново из меню ниже.',
 } as const satisfies Record<keyof typeof en, string>;

@@ -1,5 +1,6 @@
 import { TASK_BUTTONS, t, taskClientInfoMessageKey } from '@fieldgram/bot-ui';
 import type { Outgoing } from '../../core/outgoing.js';
+import { startPrompt } from '../../handlers/dialog.js';
 import { staleButtonAnswer } from '../../views/replies.js';
 import type { CallbackRoute } from '../flow.js';
 import type { TaskPort } from './port.js';
@@ -33,7 +34,7 @@ export function taskPresses(tasks: TaskPort): CallbackRoute {
         if (found.value.assigneeId !== technicianId)
           return [refusedPress(callbackQueryId, 'forbidden', turn.lang)];
         if (found.value.status !== 'sent') return [refusedPress(callbackQueryId, 'conflict', turn.lang)];
-        turn.session.prompt = { name: REJECT_PROMPT, data: { taskId, number: found.value.number } };
+        await startPrompt(turn, { name: REJECT_PROMPT, data: { taskId, number: found.value.number } });
         return [
           { kind: 'callback-answer', callbackQueryId },
           rejectQuestion(taskId, found.value.number, turn.lang),

@@ -1,0 +1,146 @@
+import type { WizardPress } from '@fieldgram/bot-ui';
+import type { WizardState } from '../session/session-store.js';
+import type {
+  Answer,
+  Answers,
+  ConfirmedWizard,
+  WizardContext,
+  WizardDefinition,
+  WizardText,
+} from './definition.js';
+
+/**
+ * The wizard as a pure state machine: a state (as kept in the session) and an input (a typed
+ * text or a wizard button) give the next state and what to show. No I/O; `wizard-turns.ts`
+ * adapts it to turns. The step index runs 0…N-1 over the questions; N is the summary.
+ */
+export type WizardInput = { kind: 'text'; text: string } | { kind: 'press'; press: WizardPress };
+
+export type WizardOutcome =
+  /** Ask the state's step (again, after `error`: the answer was not one). */
+  | { kind: 'ask'; state: WizardState; error?: WizardText }
+  /** Show the summary (with a hint: text was sent where a tap was expected). */
+  | { kind: 'summary'; state: WizardState; hint?: boolean }
+  | { kind: 'confirmed'; confirmed: ConfirmedWizard }
+  | { kind: 'cancelled'; state: WizardState }
+  /** A button of another run or of a step the wizard is no longer at: no effect. */
+  | { kind: 'stale' };
+
+const STALE: WizardOutcome = { kind: 'stale' };
+
+/** A new filling-in of `definition`, at its first step. */
+export function startState(
+  definition: WizardDefinition,
+  start: { run: string; userId: string; context: WizardContext; now: number },
+): WizardState {
+  return {
+    name: definition.id,
+    version: definition.version,
+    run: start.run,
+    step: 0,
+    data: {},
+    context: start.context,
+    userId: start.userId,
+    updatedAt: start.now,
+  };
+}
+
+/** State kept under another version of the definition (or none, or a broken one) cannot go on. */
+export function isOutdated(definition: WizardDefinition | undefined, state: WizardState): boolean {
+  return (
+    !definition ||
+    state.version !== definition.version ||
+    state.run === undefined ||
+    state.step > definition.steps.length
+  );
+}
+
+/** When the wizard counts as left unfinished if nothing happens (ms since the epoch). */
+export function idleDeadline(state: WizardState, idleMs: number): number {
+  return (state.updatedAt ?? 0) + idleMs;
+}
+
+/** Back is offered where there is somewhere to go back to: not on the first question (unless editing). */
+export function canGoBack(state: WizardState): boolean {
+  return state.step > 0 || state.editing === true;
+}
+
+/** The answers kept so far (only the values an answer can be). */
+export function answersOf(state: WizardState): Answers {
+  const answers: Answers = {};
+  for (const [field, value] of Object.entries(state.data)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      answers[field] = value;
+  }
+  return answers;
+}
+
+export function advance(
+  definition: WizardDefinition,
+  state: WizardState,
+  input: WizardInput,
+  now: number,
+): WizardOutcome {
+  const summary = definition.steps.length;
+  const moved = (changes: Partial<WizardState> = {}): WizardState => ({
+    ...state,
+    ...changes,
+    updatedAt: now,
+  });
+  const step = definition.steps[state.step];
+  if (input.kind === 'text') {
+    if (!step) return { kind: 'summary', state: moved(), hint: true };
+    if (!step.parse) return { kind: 'ask', state: moved(), error: 'wizard.invalid.choice' };
+    const parsed = step.parse(input.text.trim());
+    if (!parsed.ok) return { kind: 'ask', state: moved(), error: parsed.error };
+    return answered(definition, moved(), parsed.value);
+  }
+  const { press } = input;
+  if (press.run !== state.run || press.step !== state.step) return STALE;
+  switch (press.action) {
+    case 'cancel':
+      return { kind: 'cancelled', state };
+    case 'back':
+      if (!step) return { kind: 'ask', state: withoutEditing(moved({ step: summary - 1 })) };
+      if (state.editing) return { kind: 'summary', state: withoutEditing(moved({ step: summary })) };
+      if (state.step === 0) return STALE;
+      return { kind: 'ask', state: moved({ step: state.step - 1 }) };
+    case 'pick': {
+      const choice = step?.choices?.[press.index ?? -1];
+      return choice ? answered(definition, moved(), choice.value) : STALE;
+    }
+    case 'skip':
+      return step?.optional ? answered(definition, moved(), undefined) : STALE;
+    case 'edit':
+      if (step || press.index === undefined || press.index >= summary) return STALE;
+      return { kind: 'ask', state: moved({ step: press.index, editing: true }) };
+    case 'confirm': {
+      if (step) return STALE;
+      const answers = answersOf(state);
+      // Only a definition changed under the same version could leave a required answer missing.
+      const missing = definition.steps.findIndex((s) => !s.optional && answers[s.field] === undefined);
+      if (missing >= 0) return { kind: 'ask', state: moved({ step: missing, editing: true }) };
+      return { kind: 'confirmed', confirmed: { answers, context: state.context ?? {} } };
+    }
+  }
+}
+
+/** The step's answer kept (or cleared: skipped); on to the next step, or back to the summary. */
+function answered(
+  definition: WizardDefinition,
+  state: WizardState,
+  value: Answer | undefined,
+): WizardOutcome {
+  const field = definition.steps[state.step]!.field;
+  const data = { ...state.data };
+  if (value === undefined) delete data[field];
+  else data[field] = value;
+  const next = state.editing ? definition.steps.length : state.step + 1;
+  const after = withoutEditing({ ...state, data, step: next });
+  return next === definition.steps.length ? { kind: 'summary', state: after } : { kind: 'ask', state: after };
+}
+
+function withoutEditing(state: WizardState): WizardState {
+  const { editing: _editing, ...rest } = state;
+  return rest;
+}
