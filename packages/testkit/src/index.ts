@@ -45,3 +45,22 @@ export {
   type MetricSample,
 } from './prometheus-text.js';
 export { ApiClient } from './api-client.js';
+export { serviceEnvValues } from './service-runner/service-env.js';
+export { testLogger } from './service-runner/test-logger.js';
+export { asUser, Caller, type CallerOptions } from './service-runner/caller.js';
+export { EventTap, type TappedEnvelope } from './service-runner/event-tap.js';
+export { outboxCount, schemaDb, type SchemaDb } from './service-runner/schema-db.js';
+export {
+  fakeResponder,
+  type Closable,
+  type FakeAnswer,
+  type FakeAnswers,
+} from './service-runner/fake-responder.js';
+export { FakeIdentity, type PersonFixture } from './service-runner/fake-identity.js';
+export {
+  serviceTestRunner,
+  type PeerFactories,
+  type ServiceTestRun,
+  type ServiceTestRunnerOptions,
+  type ServiceUnderTest,
+} from './service-runner/service-test-runner.js';

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { newMessageId } from '@fieldgram/contracts';
-import { sleep, useTestEnv } from '@fieldgram/testkit';
+import { asUser as as, sleep, useTestEnv, type Caller, type EventTap } from '@fieldgram/testkit';
 import { REMINDER_QUEUE, reminderJobId, type ReminderJob } from '../src/reminders/offer-reminders.js';
-import { as, Caller, EventTap, newTask, startServices } from './support/harness.js';
+import { newTask, startTask, type TaskRun } from './support/harness.js';
 
 const env = useTestEnv('task-reminders');
-let services: Awaited<ReturnType<typeof startServices>>;
+let run: TaskRun;
 let caller: Caller;
 let tap: EventTap;
 let ivan: string;
@@ -20,19 +20,16 @@ const ESCALATE_MS = 600;
 const SETTLE_MS = ESCALATE_MS + 1_500;
 
 beforeAll(async () => {
-  tap = await EventTap.open(env());
-  services = await startServices(env(), {
+  run = await startTask(env(), {
     TASK_REMINDER_DELAY_MS: String(REMIND_MS),
     TASK_ESCALATION_DELAY_MS: String(ESCALATE_MS),
   });
-  caller = await Caller.open(env());
-  ivan = await caller.technician('Ivan Tech');
-  petr = await caller.technician('Petr Tech');
+  ({ caller, tap } = run);
+  ivan = run.peers.identity.technician('Ivan Tech');
+  petr = run.peers.identity.technician('Petr Tech');
 });
 afterAll(async () => {
-  await caller?.close();
-  await services?.stop();
-  await tap?.close();
+  await run?.stop();
 });
 
 const offerEvents = (taskId: string) =>

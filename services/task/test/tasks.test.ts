@@ -1,11 +1,11 @@
 // An admin dispatches a task through the workflow; technicians answer; refusals say why (S0-06…S0-10, S0-12).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newMessageId } from '@fieldgram/contracts';
-import { useTestEnv } from '@fieldgram/testkit';
-import { as, Caller, CLIENT, EventTap, newTask, startServices } from './support/harness.js';
+import { asUser as as, useTestEnv, type Caller, type EventTap } from '@fieldgram/testkit';
+import { CLIENT, newTask, startTask, type TaskRun } from './support/harness.js';
 
 const env = useTestEnv('task-dispatch');
-let services: Awaited<ReturnType<typeof startServices>>;
+let run: TaskRun;
 let caller: Caller;
 let tap: EventTap;
 let ivan: string;
@@ -14,16 +14,13 @@ const ADMIN_ID = newMessageId();
 const byAdmin = () => as(ADMIN_ID);
 
 beforeAll(async () => {
-  tap = await EventTap.open(env());
-  services = await startServices(env());
-  caller = await Caller.open(env());
-  ivan = await caller.technician('Ivan Tech');
-  petr = await caller.technician('Petr Tech');
+  run = await startTask(env());
+  ({ caller, tap } = run);
+  ivan = run.peers.identity.technician('Ivan Tech');
+  petr = run.peers.identity.technician('Petr Tech');
 });
 afterAll(async () => {
-  await caller?.close();
-  await services?.stop();
-  await tap?.close();
+  await run?.stop();
 });
 
 describe('the dispatch happy path', () => {
