@@ -3,17 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import { ConfigError, EX_CONFIG } from '@fieldgram/platform';
-import { startProcess, useTestEnv } from '@fieldgram/testkit';
+import { Caller, outboxCount, startProcess, useTestEnv } from '@fieldgram/testkit';
 import { checkFirstAdminSource } from '../src/bootstrap/first-admin.js';
 import { hashPassword } from '../src/domain/password.js';
 import { createIdentityService, type IdentityService } from '../src/service.js';
 import {
-  Caller,
   capturingLogger,
   IDENTITY_MAIN,
   identityDb,
   identityEnvFor,
-  outboxCount,
   startIdentity,
 } from './support/harness.js';
 

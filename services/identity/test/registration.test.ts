@@ -1,41 +1,28 @@
 // People join through the bot: invites, plain starts, link tokens, disconnect (S0-02…S0-04, S2-01, S2-02, S3-06).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
-import { useTestEnv } from '@fieldgram/testkit';
-import type { IdentityService } from '../src/service.js';
+import { outboxCount, useTestEnv, type Caller, type EventTap } from '@fieldgram/testkit';
 import {
   asAdmin,
-  Caller,
-  EventTap,
   fakeBotGateway,
-  identityDb,
-  identityEnvFor,
-  outboxCount,
-  startIdentity,
+  startIdentityRun,
   telegramProfile,
+  type IdentityRun,
 } from './support/harness.js';
 
 const env = useTestEnv('identity-join');
-let identity: IdentityService;
-let gateway: Awaited<ReturnType<typeof fakeBotGateway>>;
+let run: IdentityRun;
 let caller: Caller;
 let tap: EventTap;
 let db: Knex;
 const admin = asAdmin('0195f000-0000-7000-8000-000000000001');
 
 beforeAll(async () => {
-  tap = await EventTap.open(env());
-  gateway = await fakeBotGateway(env(), 'shop_bot');
-  identity = await startIdentity(identityEnvFor(env()));
-  caller = await Caller.open(env());
-  db = identityDb(env());
+  run = await startIdentityRun(env(), { gateway: fakeBotGateway('shop_bot') });
+  ({ caller, tap, db } = run);
 });
 afterAll(async () => {
-  await caller?.close();
-  await identity?.runtime.stop();
-  await gateway?.close();
-  await tap?.close();
-  await db?.destroy();
+  await run?.stop();
 });
 
 const register = (profile: ReturnType<typeof telegramProfile>, startPayload?: string) =>

@@ -2,39 +2,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import type { User } from '@fieldgram/contracts';
-import { useTestEnv } from '@fieldgram/testkit';
-import type { IdentityService } from '../src/service.js';
-import {
-  ADMIN,
-  asAdmin,
-  Caller,
-  EventTap,
-  identityDb,
-  identityEnvFor,
-  outboxCount,
-  startIdentity,
-  telegramProfile,
-} from './support/harness.js';
+import { outboxCount, useTestEnv, type Caller, type EventTap } from '@fieldgram/testkit';
+import { ADMIN, asAdmin, startIdentityRun, telegramProfile, type IdentityRun } from './support/harness.js';
 
 const env = useTestEnv('identity-users');
-let identity: IdentityService;
+let run: IdentityRun;
 let caller: Caller;
 let tap: EventTap;
 let db: Knex;
 let rootAdmin: { userId: string };
 
 beforeAll(async () => {
-  tap = await EventTap.open(env());
-  identity = await startIdentity(identityEnvFor(env()));
-  caller = await Caller.open(env());
-  db = identityDb(env());
+  run = await startIdentityRun(env());
+  ({ caller, tap, db } = run);
   rootAdmin = await caller.ask('identity.authenticate', ADMIN);
 });
 afterAll(async () => {
-  await caller?.close();
-  await identity?.runtime.stop();
-  await tap?.close();
-  await db?.destroy();
+  await run?.stop();
 });
 
 const byAdmin = () => asAdmin(rootAdmin.userId);
