@@ -1,22 +1,22 @@
 // DOCUMENT_LANGUAGE forces one language on every document, whoever reads it (issue 11).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestEnv } from '@fieldgram/testkit';
-import { Caller, pdfText, startServices, Tap, type Services } from './support/harness.js';
+import { EventTap, useTestEnv } from '@fieldgram/testkit';
+import { startServices, type InvoiceCaller, type Services } from './support/harness.js';
+import { pdfText } from './support/pdf-text.js';
 
 const env = useTestEnv('invoice-document-language');
 let services: Services;
-let caller: Caller;
-let telegram: Tap;
+let caller: InvoiceCaller;
+let telegram: EventTap;
 const JOHN_TELEGRAM = 700_300_400;
 
 beforeAll(async () => {
-  telegram = await Tap.open(env(), 'fg.tg', 'tg.out');
+  telegram = await EventTap.open(env(), ['tg.out'], 'fg.tg');
   // An English-speaking organization that issues its documents in Russian.
   services = await startServices(env(), { ORG_LANGUAGE: 'en', DOCUMENT_LANGUAGE: 'ru' });
-  caller = await Caller.open(env());
+  ({ caller } = services);
 }, 60_000);
 afterAll(async () => {
-  await caller?.close();
   await services?.stop();
   await telegram?.close();
 });

@@ -1,13 +1,14 @@
 // An admin bills a completed task; the bot delivers the PDF to its technician; the invoice is paid (S0-11).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestEnv } from '@fieldgram/testkit';
-import { Caller, pdfText, startServices, Tap, type Services } from './support/harness.js';
+import { EventTap, useTestEnv } from '@fieldgram/testkit';
+import { startServices, type InvoiceCaller, type Services } from './support/harness.js';
+import { pdfText } from './support/pdf-text.js';
 
 const env = useTestEnv('invoice');
 let services: Services;
-let caller: Caller;
-let events: Tap;
-let telegram: Tap;
+let caller: InvoiceCaller;
+let events: EventTap;
+let telegram: EventTap;
 let ivan: string;
 const IVAN_TELEGRAM = 700_100_200;
 
@@ -18,19 +19,16 @@ const ITEMS = [
 ];
 
 beforeAll(async () => {
-  events = await Tap.open(env(), 'fg.events', 'invoice.#');
-  telegram = await Tap.open(env(), 'fg.tg', 'tg.out');
+  telegram = await EventTap.open(env(), ['tg.out'], 'fg.tg');
   services = await startServices(env(), {
     ORG_NAME: 'ООО «Сервис»',
     ORG_DETAILS: 'ИНН 7701234567\\nМосква, ул. Примерная, 1',
   });
-  caller = await Caller.open(env());
+  ({ caller, events } = services);
   ivan = await caller.technician('Иван Техник', IVAN_TELEGRAM);
 }, 60_000);
 afterAll(async () => {
-  await caller?.close();
   await services?.stop();
-  await events?.close();
   await telegram?.close();
 });
 

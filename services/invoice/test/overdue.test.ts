@@ -1,25 +1,22 @@
 // An unpaid invoice past its due date reminds the admins once; a paid one does not (BullMQ).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sleep, useTestEnv } from '@fieldgram/testkit';
-import { Caller, startServices, Tap, type Services } from './support/harness.js';
+import { sleep, useTestEnv, type EventTap } from '@fieldgram/testkit';
+import { startServices, type InvoiceCaller, type Services } from './support/harness.js';
 
 const env = useTestEnv('invoice-overdue');
 const DELAY_MS = 800;
 let services: Services;
-let caller: Caller;
-let events: Tap;
+let caller: InvoiceCaller;
+let events: EventTap;
 let ivan: string;
 
 beforeAll(async () => {
-  events = await Tap.open(env(), 'fg.events', 'invoice.#');
   services = await startServices(env(), { INVOICE_OVERDUE_DELAY_MS: String(DELAY_MS) });
-  caller = await Caller.open(env());
+  ({ caller, events } = services);
   ivan = await caller.technician('Ivan Tech', 700_300_400);
 }, 60_000);
 afterAll(async () => {
-  await caller?.close();
   await services?.stop();
-  await events?.close();
 });
 
 const overdue = (invoiceId: string) =>
