@@ -55,7 +55,7 @@ const buttonsOf = (event: ChatEvent) =>
     .flat()
     .map((b) => ({ text: b.text, data: b.callback_data ?? '' }));
 
-/** A person in the sandbox, counting what they do: taps (reply-keyboard and inline buttons) and typed answers. */
+/** A person in the sandbox, counting what they do: taps (menu and inline buttons) and typed answers. */
 class Person {
   taps = 0;
   typed = 0;

@@ -38,9 +38,9 @@ const ROUTE_KINDS = {
 } as const satisfies Record<Exclude<keyof Routes, 'wizards'>, string>;
 
 /**
- * Mounts the flows in order. A key is owned by one flow: a second flow claiming a menu action, a
- * callback namespace, a paged list, a prompt, a wizard, an event queue or a flow name already taken is refused at
- * startup, naming both flows, instead of one silently winning.
+ * Mounts the flows in order. A key is owned by one flow: a second flow claiming a menu action,
+ * a callback namespace, a paged list, a prompt, a wizard, an event queue or a flow name already
+ * taken is refused at startup, naming both flows, instead of one silently winning.
  */
 export function mountFlows(flows: readonly Flow[], context: FlowContext): MountedFlows {
   const owners = new Map<string, string>();

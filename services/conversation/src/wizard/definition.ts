@@ -35,7 +35,7 @@ export interface WizardStep {
   question: WizardText;
   /** The field's name in the summary and on its ✏️ button. */
   label: WizardText;
-  /** Reads a typed answer ("Weight in kg, e.g. 12.5" when it is not one); without it only the choices answer. */
+  /** Reads a typed answer (else says e.g. "Weight in kg, e.g. 12.5"); without it, only choices answer. */
   parse?: (text: string) => Parsed;
   /** One-tap answers, as inline buttons. */
   choices?: readonly WizardChoice[];

@@ -49,7 +49,7 @@ export function questionReply(
   };
 }
 
-/** The summary: every answer (the definition's own summary, or `label: answer` lines), ✏️ each field, ✅ Confirm. */
+/** The summary: the answers (the definition's summary, or `label: answer` lines), ✏️ each field, ✅ Confirm. */
 export function summaryReply(
   definition: WizardDefinition,
   state: WizardState,

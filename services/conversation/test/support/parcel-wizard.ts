@@ -2,8 +2,9 @@ import { numberAnswer, textAnswer } from '../../src/wizard/answers.js';
 import type { WizardDefinition } from '../../src/wizard/definition.js';
 
 /**
- * A small form for the wizard mechanism's own tests (test-only; the integration test mounts it in a flow of its own): a typed and
- * validated number, a choice, an optional text. Its texts are functions, as a test's may be.
+ * A small form for the wizard mechanism's own tests (test-only; the integration test mounts it
+ * in a flow of its own): a typed and validated number, a choice, an optional text. Its texts are
+ * functions, as a test's may be.
  */
 export function parcelWizard(
   finish: WizardDefinition['finish'] = () => Promise.resolve([]),
