@@ -232,7 +232,8 @@ export class ServiceRuntime<R extends Registry> {
   private refuseSharedQueues(): void {
     const byQueue = new Map<string, string[]>();
     for (const part of this.handlerParts) {
-      const queue = /^(?:consumer|partitioned-consumer|responder):(.+)$/.exec(part.name)?.[1];
+      // A partitioned consumer's name is the base of its `.pNN` queues, not a queue of its own.
+      const queue = /^(?:consumer|responder):(.+)$/.exec(part.name)?.[1];
       if (queue) byQueue.set(queue, [...(byQueue.get(queue) ?? []), part.name]);
     }
     for (const [queue, parts] of byQueue)
