@@ -16,6 +16,7 @@ import { invoicePdfHandler } from './handlers/invoice-pdf.js';
 import { sendInvoiceHandler } from './handlers/send-invoice.js';
 import { changeStatusHandler } from './handlers/change-status.js';
 import { deleteInvoiceHandler } from './handlers/delete-invoice.js';
+import { detectOverdue } from './usecases/detect-overdue.js';
 
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 export const SERVICE_NAME = 'invoice';
@@ -47,7 +48,7 @@ export async function createInvoiceService(
     redisUrl: env.REDIS_URL,
     prefix: env.REDIS_PREFIX,
     delayMs: env.INVOICE_OVERDUE_DELAY_MS,
-    uow: runtime.uow,
+    onDue: (job) => detectOverdue({ uow: runtime.uow }, job),
     logger: runtime.logger,
   });
   const documents = documentSettings(env);

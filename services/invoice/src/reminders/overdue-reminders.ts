@@ -1,9 +1,6 @@
 import type { Logger } from 'pino';
-import type { Messages } from '@fieldgram/contracts';
-import { DelayedJobs, type ServicePart, type UnitOfWork } from '@fieldgram/platform';
-import { isOverdue, overdueAt } from '../domain/numbering.js';
-import { invoicePartition } from '../events/invoice-event-fields.js';
-import { findInvoice, markOverdueNotified } from '../store/invoices-store.js';
+import { DelayedJobs, type ServicePart } from '@fieldgram/platform';
+import { overdueAt } from '../domain/numbering.js';
 
 export const OVERDUE_QUEUE = 'invoice-reminders';
 
@@ -31,14 +28,15 @@ export interface OverdueRemindersOptions {
   prefix: string;
   /** Overrides the delay (tests); by default the job fires at the end of the due date (UTC). */
   delayMs?: number | undefined;
-  uow: UnitOfWork<Messages>;
+  /** What a job does when it comes due (the use-case `detectOverdue`). */
+  onDue: (job: OverdueJob) => Promise<void>;
   logger: Logger;
 }
 
 /**
  * The overdue reminder of an unpaid invoice (BullMQ, queue `invoice-reminders`): one job per invoice
- * at the end of its due date. The job is only a hint: it re-reads the invoice and emits
- * `invoice.overdue-detected` only if it is still pending and past due, and only once per invoice.
+ * at the end of its due date. Only the adapter: a job that comes due is handed to `onDue`, which
+ * re-reads the invoice and decides (the job is only a hint).
  */
 export class BullOverdueReminders implements OverdueReminders {
   private readonly jobs: DelayedJobs<OverdueJob>;
@@ -49,7 +47,7 @@ export class BullOverdueReminders implements OverdueReminders {
       redisUrl: options.redisUrl,
       prefix: options.prefix,
       logger: options.logger,
-      process: (_name, data) => this.process(data),
+      process: (_name, data) => options.onDue(data),
     });
   }
 
@@ -66,28 +64,5 @@ export class BullOverdueReminders implements OverdueReminders {
 
   async cancel(invoiceId: string, dueDate: string | null): Promise<void> {
     if (dueDate !== null) await this.jobs.cancel([overdueJobId(invoiceId, dueDate)]);
-  }
-
-  /** Re-reads the invoice: acts only if it is still pending and past due, and only once. */
-  private async process(job: OverdueJob): Promise<void> {
-    const { invoiceId } = job;
-    await this.options.uow.run(async ({ trx, emit }) => {
-      const invoice = await findInvoice(trx, invoiceId, 'update');
-      if (!invoice || invoice.overdue_notified_at !== null) return;
-      if (!isOverdue(invoice.status, invoice.due_date, new Date())) return;
-      await markOverdueNotified(trx, invoiceId);
-      await emit(
-        'invoice.overdue-detected',
-        {
-          invoiceId,
-          number: invoice.number,
-          taskId: invoice.task_id,
-          total: Number(invoice.total),
-          currency: invoice.currency,
-          dueDate: invoice.due_date!,
-        },
-        invoicePartition(invoiceId),
-      );
-    });
   }
 }
