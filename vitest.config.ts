@@ -7,8 +7,9 @@ const everyTest = [
   'bench/lib/**/*.test.ts',
   'scripts/**/*.test.ts',
 ];
-// Tests that restart shared servers (RabbitMQ, PostgreSQL) must not overlap anything else:
-// scripts/test.sh runs the `serial` project on its own after the `parallel` one.
+// Tests that restart shared servers (RabbitMQ, PostgreSQL), or whose figures a loaded machine would
+// disturb (egress pacing), must not overlap anything else: scripts/test.sh runs the `serial`
+// project on its own after the `parallel` one.
 const serialTests = '**/*.serial.test.ts';
 
 export default defineConfig({

@@ -21,7 +21,7 @@ export {
   slotOf,
 } from './bus/partitions.js';
 export { RpcClient, type BreakerSettings, type RequestOptions } from './bus/rpc-client.js';
-export { RpcServer, type QueryHandler, type QueryHandlerMap } from './bus/rpc-server.js';
+export { RpcServer, type RequestHandler, type RequestHandlerMap } from './bus/rpc-server.js';
 export { commandsQueueOf, queriesQueueOf, respondersReady, responderQueues } from './bus/responders-ready.js';
 export { declareExchanges, declareConsumerQueue, deadQueueName, retryQueueName } from './bus/topology.js';
 export { listDeadLetters, replayDeadLetters, type DeadLetter } from './bus/dead-letters.js';

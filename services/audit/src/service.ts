@@ -39,6 +39,6 @@ export async function createAuditService(env: AuditEnv): Promise<AuditService> {
 
   runtime
     .consume({ queue: 'audit.journal', handlers, prefetch: 100 })
-    .respond({ queue: 'audit.queries', handlers: { 'audit.query': queryJournalHandler(runtime) } });
+    .respond({ handlers: { 'audit.query': queryJournalHandler(runtime) } });
   return { runtime };
 }

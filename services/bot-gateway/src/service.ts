@@ -103,7 +103,6 @@ export async function createBotGateway(
       prefetch: 200,
     })
     .respond({
-      queue: 'bot-gateway.queries',
       handlers: {
         'bot-gateway.set-token': (request) => bots.setToken(request.data.botToken),
         'bot-gateway.get-settings': () => Promise.resolve(bots.view()),

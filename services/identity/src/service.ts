@@ -74,7 +74,6 @@ export async function createIdentityService(
       stop: () => Promise.resolve(),
     })
     .respond({
-      queue: 'identity.queries',
       handlers: {
         'identity.register-from-telegram': registerFromTelegramHandler(ports),
         'identity.get-user-by-telegram': getUserByTelegramHandler(ports),

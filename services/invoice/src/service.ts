@@ -71,7 +71,6 @@ export async function createInvoiceService(
     // Before the responder: a send schedules its reminder from its first answer.
     .part(reminders.part())
     .respond({
-      queue: 'invoice.queries',
       handlers: {
         'invoice.create': createInvoiceHandler(ports),
         'invoice.get': getInvoiceHandler(ports),

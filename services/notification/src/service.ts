@@ -78,7 +78,6 @@ export async function createNotificationService(
       ...retry,
     })
     .respond({
-      queue: 'notification.queries',
       handlers: {
         'notification.list': listNotificationsHandler(runtime),
         'notification.mark-read': markReadHandler(runtime),

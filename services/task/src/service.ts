@@ -64,7 +64,6 @@ export async function createTaskService(
     // Before the responder: a send schedules its reminders from its first answer.
     .part(reminders.part())
     .respond({
-      queue: 'task.queries',
       handlers: {
         'task.create': createTaskHandler(ports),
         'task.get': getTaskHandler(ports),

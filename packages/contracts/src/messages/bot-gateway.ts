@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { query } from '../registry.js';
+import { command, query } from '../registry.js';
 
 const BotSettingsSchema = z.object({
   connected: z.boolean(),
@@ -16,7 +16,7 @@ export type BotSettings = z.infer<typeof BotSettingsSchema>;
 /** Bot settings owned by bot-gateway (S0-01): the admin API asks these over request/reply. */
 export const botGatewayMessages = {
   /** Checks the token with getMe, stores it encrypted, and restarts ingress with it. */
-  'bot-gateway.set-token': query(
+  'bot-gateway.set-token': command(
     z.object({ botToken: z.string().trim().min(1).max(200) }),
     BotSettingsSchema,
   ),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { event, query } from '../registry.js';
+import { command, event, query } from '../registry.js';
 import { RoleSchema } from '../envelope.js';
 import { LanguageSchema } from '../language.js';
 
@@ -81,7 +81,7 @@ export const identityMessages = {
    * `startPayload` is an invite token (decides the role) or a link token (attaches this Telegram
    * account to an existing person). `outcome` tells the conversation what to say.
    */
-  'identity.register-from-telegram': query(
+  'identity.register-from-telegram': command(
     z.object({ profile: TelegramProfileSchema, startPayload: z.string().max(64).optional() }),
     z.object({
       user: UserSchema,
@@ -104,7 +104,7 @@ export const identityMessages = {
     PagedUsers,
   ),
   /** A person without Telegram yet (a client from another system, a manager); staff may get a REST login. */
-  'identity.create-user': query(
+  'identity.create-user': command(
     z.object({
       role: RoleSchema,
       name: z.string().trim().min(1).max(100),
@@ -116,12 +116,12 @@ export const identityMessages = {
     }),
     UserSchema,
   ),
-  'identity.update-user': query(z.object({ userId: z.string(), patch: UserPatchSchema }), UserSchema),
+  'identity.update-user': command(z.object({ userId: z.string(), patch: UserPatchSchema }), UserSchema),
   /**
    * A person changes their own REST password: a wrong current one is a DomainError 'validation'
    * on `currentPassword` (not 'unauthorized': the caller is signed in, the form is wrong).
    */
-  'identity.change-password': query(
+  'identity.change-password': command(
     z.object({
       userId: z.string(),
       currentPassword: z.string().min(1).max(200),
@@ -135,7 +135,7 @@ export const identityMessages = {
     z.object({ userId: z.string(), role: RoleSchema, name: z.string() }),
   ),
   /** A deep-link invite deciding the role on joining (S0-02: the technicians' join link). */
-  'identity.create-invite': query(
+  'identity.create-invite': command(
     z.object({
       role: RoleSchema,
       maxUses: z.number().int().min(1).max(100_000).optional(),
@@ -151,8 +151,8 @@ export const identityMessages = {
   /** The standing multi-use technicians' join link (S0-02), made once. */
   'identity.get-join-link': query(z.object({ role: RoleSchema }), TokenLink),
   /** A one-time token attaching a Telegram account to an existing person (S2-01, S2-02). */
-  'identity.create-telegram-link': query(z.object({ userId: z.string() }), TokenLink),
-  'identity.disconnect-telegram': query(z.object({ userId: z.string() }), UserSchema),
+  'identity.create-telegram-link': command(z.object({ userId: z.string() }), TokenLink),
+  'identity.disconnect-telegram': command(z.object({ userId: z.string() }), UserSchema),
   /** What a deep-link token is (for its QR code and status); unknown tokens are not_found. */
   'identity.describe-token': query(
     z.object({ token: z.string().min(1).max(64) }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { event, query } from '../registry.js';
+import { command, event, query } from '../registry.js';
 import { LanguageSchema } from '../language.js';
 
 /** Currencies invoices may be issued in (ISO 4217), with their minor-unit digits. */
@@ -65,7 +65,7 @@ const InvoiceEvent = {
 
 export const invoiceMessages = {
   /** An invoice for a completed task (S0-11) or, for integrations, a client; refused (conflict) otherwise. */
-  'invoice.create': query(
+  'invoice.create': command(
     z.object({
       taskId: z.string().optional(),
       clientId: z.string().optional(),
@@ -106,13 +106,13 @@ export const invoiceMessages = {
     z.object({ storageKey: z.string(), fileName: z.string(), contentType: z.literal('application/pdf') }),
   ),
   /** Sends the PDF through the bot to the task's technician (S0-11); a draft becomes pending. */
-  'invoice.send': query(z.object({ invoiceId: z.string() }), InvoiceSchema),
-  'invoice.change-status': query(
+  'invoice.send': command(z.object({ invoiceId: z.string() }), InvoiceSchema),
+  'invoice.change-status': command(
     z.object({ invoiceId: z.string(), status: InvoiceStatusSchema }),
     InvoiceSchema,
   ),
   /** Soft delete. */
-  'invoice.delete': query(z.object({ invoiceId: z.string() }), z.object({ deleted: z.literal(true) })),
+  'invoice.delete': command(z.object({ invoiceId: z.string() }), z.object({ deleted: z.literal(true) })),
 
   'invoice.created': event(z.object(InvoiceEvent)),
   'invoice.sent': event(z.object({ ...InvoiceEvent, recipientId: z.string() })),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { event, query } from '../registry.js';
+import { command, event, query } from '../registry.js';
 
 /** A button on a feed item: what the admin can do next (S0-05 "review/edit"). */
 export const FeedActionSchema = z.object({
@@ -39,7 +39,7 @@ export const notificationMessages = {
       page: z.number().int(),
     }),
   ),
-  'notification.mark-read': query(z.object({ recipientId: z.string(), id: z.string() }), FeedItemSchema),
+  'notification.mark-read': command(z.object({ recipientId: z.string(), id: z.string() }), FeedItemSchema),
   /** A feed item was stored; the api-gateway pushes it to the recipient's live streams (SSE). */
   'notification.created': event(FeedItemSchema),
 } as const;

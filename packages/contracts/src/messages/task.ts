@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { event, query } from '../registry.js';
+import { command, event, query } from '../registry.js';
 
 /** The dispatch workflow's states (S0-06…S0-10); the engine's definition lives in services/task. */
 export const TaskStatusSchema = z.enum([
@@ -100,7 +100,7 @@ const TaskReportRowSchema = z.object({
 
 export const taskMessages = {
   // --- queries (request/reply: api-gateway for admins, conversation for technicians' taps) ---
-  'task.create': query(
+  'task.create': command(
     z.object({
       title: z.string().trim().min(1).max(200),
       description: z.string().max(5000).optional(),
@@ -129,7 +129,7 @@ export const taskMessages = {
       pageSize: z.number().int(),
     }),
   ),
-  'task.update': query(
+  'task.update': command(
     z.object({
       taskId: z.string(),
       patch: z
@@ -145,22 +145,22 @@ export const taskMessages = {
     TaskSchema,
   ),
   /** Assign or reassign (S0-08); a task already sent to someone else goes back to `new`. */
-  'task.assign': query(z.object({ taskId: z.string(), technicianId: z.string() }), TaskSchema),
+  'task.assign': command(z.object({ taskId: z.string(), technicianId: z.string() }), TaskSchema),
   /** "Send Task Info" (S0-06); also resends (S0-10). Refused without an assignee. */
-  'task.send': query(z.object(TaskId), TaskSchema),
-  'task.accept': query(z.object(ByTechnician), TaskSchema),
-  'task.reject': query(z.object({ ...ByTechnician, reason: z.string().max(500).optional() }), TaskSchema),
+  'task.send': command(z.object(TaskId), TaskSchema),
+  'task.accept': command(z.object(ByTechnician), TaskSchema),
+  'task.reject': command(z.object({ ...ByTechnician, reason: z.string().max(500).optional() }), TaskSchema),
   /** "Send Client Info" (S0-09). */
-  'task.release-client-info': query(z.object(TaskId), TaskSchema),
+  'task.release-client-info': command(z.object(TaskId), TaskSchema),
   /** "Mark as Completed" by the technician (technicianId given) or by an admin. */
-  'task.complete': query(z.object({ taskId: z.string(), technicianId: z.string().optional() }), TaskSchema),
+  'task.complete': command(z.object({ taskId: z.string(), technicianId: z.string().optional() }), TaskSchema),
   /** Manual status change by an admin, with a reason (S0-10). */
-  'task.change-status': query(
+  'task.change-status': command(
     z.object({ taskId: z.string(), status: TaskStatusSchema, reason: z.string().trim().min(1).max(500) }),
     TaskSchema,
   ),
   /** Soft delete. */
-  'task.delete': query(z.object(TaskId), z.object({ deleted: z.literal(true) })),
+  'task.delete': command(z.object(TaskId), z.object({ deleted: z.literal(true) })),
   /** The detailed report of S0-12: one row per status change in the period. */
   'task.report': query(
     z.object({

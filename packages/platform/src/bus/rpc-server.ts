@@ -19,13 +19,15 @@ import { isDependencyUnavailable, UNAVAILABLE_CODE } from './failure.js';
 import type { ServiceMetrics } from '../metrics/index.js';
 import { runWithLogContext } from '../log/index.js';
 
-export type QueryHandler<R extends Registry, T extends RequestType<R>> = (
+export type RequestHandler<R extends Registry, T extends RequestType<R>> = (
   request: Envelope<T, DataOf<R, T>>,
 ) => Promise<ResultOf<R, T>>;
 
-export type QueryHandlerMap<R extends Registry, T extends RequestType<R>> = { [K in T]: QueryHandler<R, K> };
+export type RequestHandlerMap<R extends Registry, T extends RequestType<R>> = {
+  [K in T]: RequestHandler<R, K>;
+};
 
-type AnyQueryHandler = (request: Envelope) => Promise<unknown>;
+type AnyRequestHandler = (request: Envelope) => Promise<unknown>;
 
 export interface RpcServerOptions<R extends Registry, T extends RequestType<R>> {
   connection: BusConnection;
@@ -36,7 +38,7 @@ export interface RpcServerOptions<R extends Registry, T extends RequestType<R>> 
   queue: string;
   /** Types an earlier version bound to this queue that it must no longer receive (a renamed queue's migration). */
   retiredTypes?: readonly string[];
-  handlers: QueryHandlerMap<R, T>;
+  handlers: RequestHandlerMap<R, T>;
   prefetch?: number;
 }
 
@@ -103,7 +105,7 @@ export class RpcServer<R extends Registry, T extends RequestType<R>> {
     const decoded = decodeMessage(registry, request.content);
     if (!decoded.ok) return { ok: false, error: { code: 'validation', message: decoded.reason } };
     const { envelope } = decoded;
-    const handler = (this.options.handlers as unknown as Record<string, AnyQueryHandler | undefined>)[
+    const handler = (this.options.handlers as unknown as Record<string, AnyRequestHandler | undefined>)[
       envelope.type
     ];
     if (!handler)

@@ -12,7 +12,7 @@ import {
   createMetrics,
   queriesQueueOf,
   RpcServer,
-  type QueryHandlerMap,
+  type RequestHandlerMap,
 } from '@fieldgram/platform';
 import type { TestEnv } from '../isolation.js';
 import { testLogger } from './test-logger.js';
@@ -69,7 +69,7 @@ export async function fakeResponder<T extends RequestType<Messages>>(
 /** The answers grouped by the queue the real service takes them from. */
 function byQueue<T extends RequestType<Messages>>(
   answers: FakeAnswers<T>,
-): Map<string, QueryHandlerMap<Messages, T>> {
+): Map<string, RequestHandlerMap<Messages, T>> {
   const queues = new Map<string, Record<string, (request: Envelope) => Promise<unknown>>>();
   for (const [type, answer] of Object.entries(answers) as [T, FakeAnswer<T>][]) {
     const service = type.slice(0, type.indexOf('.'));
@@ -79,5 +79,5 @@ function byQueue<T extends RequestType<Messages>>(
       answer(request.data as DataOf<Messages, T>, request as Envelope<T, DataOf<Messages, T>>);
     queues.set(queue, handlers);
   }
-  return queues as unknown as Map<string, QueryHandlerMap<Messages, T>>;
+  return queues as unknown as Map<string, RequestHandlerMap<Messages, T>>;
 }

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
-import type { DataInput, Messages, QueryType, ResultOf, Role } from '@fieldgram/contracts';
+import type { DataInput, Messages, RequestType, ResultOf, Role } from '@fieldgram/contracts';
 import type { Caller, GatewayContext } from './context.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -102,7 +102,10 @@ export interface RouteContext<P, Q, B> {
   /** The authenticated caller; throws on a public route. */
   caller(): Caller;
   /** Request/reply as the caller, with the route's timeout. */
-  call<T extends QueryType<Messages>>(type: T, data: DataInput<Messages, T>): Promise<ResultOf<Messages, T>>;
+  call<T extends RequestType<Messages>>(
+    type: T,
+    data: DataInput<Messages, T>,
+  ): Promise<ResultOf<Messages, T>>;
   gateway: GatewayContext;
   request: Request;
   /** Only for routes that write their own response (SSE). */

@@ -1,4 +1,4 @@
-import type { DataInput, Messages, QueryType, ResultOf } from '@fieldgram/contracts';
+import type { DataInput, Messages, RequestType, ResultOf } from '@fieldgram/contracts';
 import type { RpcClient } from '@fieldgram/platform';
 import type { Caller } from './context.js';
 
@@ -10,7 +10,7 @@ export interface RpcOptions {
 
 /** Request/reply to the service owning a query (DESIGN §2), with the caller as the actor. */
 export interface Rpc {
-  request<T extends QueryType<Messages>>(
+  request<T extends RequestType<Messages>>(
     type: T,
     data: DataInput<Messages, T>,
     options?: RpcOptions,

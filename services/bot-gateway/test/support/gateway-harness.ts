@@ -35,6 +35,19 @@ export function gatewayEnvFor(env: TestEnv, overrides: Record<string, string> = 
   });
 }
 
+/** The gateway's flood-limit variables for the limits a sandbox enforces. */
+export function floodLimitEnv(limits: {
+  perBotPerSecond: number;
+  perChatPerSecond: number;
+  perGroupPerMinute: number;
+}): Record<string, string> {
+  return {
+    TELEGRAM_LIMIT_PER_SECOND: String(limits.perBotPerSecond),
+    TELEGRAM_LIMIT_PER_CHAT_PER_SECOND: String(limits.perChatPerSecond),
+    TELEGRAM_LIMIT_PER_GROUP_PER_MINUTE: String(limits.perGroupPerMinute),
+  };
+}
+
 export async function startGateway(
   env: GatewayEnv,
   options: { storage?: LocalDirectoryStorage; tgOut?: TgOutOptions } = {},

@@ -14,7 +14,7 @@ import {
 } from '@fieldgram/platform';
 import {
   messages,
-  type QueryType,
+  type RequestType,
   type DataInput,
   type Envelope,
   type Messages,
@@ -133,7 +133,7 @@ export class FrontDoorStack {
   }
 
   /** Asks identity, as the admin API would. */
-  ask<T extends QueryType<Messages> & `identity.${string}`>(
+  ask<T extends RequestType<Messages> & `identity.${string}`>(
     type: T,
     data: DataInput<Messages, T>,
   ): Promise<ResultOf<Messages, T>> {

@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import { DomainError, type QueryHandler } from '@fieldgram/platform';
+import { DomainError, type RequestHandler } from '@fieldgram/platform';
 import { hashPassword, needsRehash, verifyPassword } from '../domain/password.js';
 import { findUserByLogin, toUser, upgradePasswordHash, type PeopleReadDeps } from '../store/users-store.js';
 
@@ -9,7 +9,9 @@ const REFUSAL = 'wrong login or password';
  * `identity.authenticate`: REST credentials. A wrong pair and an inactive person get the same
  * answer, after the same work, so logins cannot be probed.
  */
-export function authenticateHandler({ db }: PeopleReadDeps): QueryHandler<Messages, 'identity.authenticate'> {
+export function authenticateHandler({
+  db,
+}: PeopleReadDeps): RequestHandler<Messages, 'identity.authenticate'> {
   let dummyHash: Promise<string> | undefined;
   return async (request) => {
     const { login, password } = request.data;

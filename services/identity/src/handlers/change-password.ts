@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import { DomainError, type QueryHandler, type UnitOfWork } from '@fieldgram/platform';
+import { DomainError, type RequestHandler, type UnitOfWork } from '@fieldgram/platform';
 import { hashPassword, verifyPassword } from '../domain/password.js';
 import { findUserById, setPasswordHash } from '../store/users-store.js';
 import { userPartition } from '../events/user-event-fields.js';
@@ -12,7 +12,7 @@ export function changePasswordHandler({
   uow,
 }: {
   uow: UnitOfWork<Messages>;
-}): QueryHandler<Messages, 'identity.change-password'> {
+}): RequestHandler<Messages, 'identity.change-password'> {
   return async (request) => {
     const { userId, currentPassword, newPassword } = request.data;
     if (newPassword === currentPassword)

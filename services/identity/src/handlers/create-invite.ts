@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import type { QueryHandler, UnitOfWork } from '@fieldgram/platform';
+import type { RequestHandler, UnitOfWork } from '@fieldgram/platform';
 import { actorId } from '../domain/requester.js';
 import type { BotLinks } from '../links/bot-links.js';
 import { insertInvite } from '../store/invites-store.js';
@@ -11,7 +11,7 @@ export function createInviteHandler({
 }: {
   uow: UnitOfWork<Messages>;
   links: Pick<BotLinks, 'link'>;
-}): QueryHandler<Messages, 'identity.create-invite'> {
+}): RequestHandler<Messages, 'identity.create-invite'> {
   return async (request) => {
     const { role, maxUses, expiresInHours } = request.data;
     const invite = await uow.run(async ({ trx, emit }) => {

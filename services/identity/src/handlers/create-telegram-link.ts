@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import type { QueryHandler, UnitOfWork } from '@fieldgram/platform';
+import type { RequestHandler, UnitOfWork } from '@fieldgram/platform';
 import { actorId } from '../domain/requester.js';
 import type { BotLinks } from '../links/bot-links.js';
 import { insertLink } from '../store/links-store.js';
@@ -18,7 +18,7 @@ export function createTelegramLinkHandler({
   links: Pick<BotLinks, 'link'>;
   /** TELEGRAM_LINK_TTL_HOURS. */
   linkTtlHours: number;
-}): QueryHandler<Messages, 'identity.create-telegram-link'> {
+}): RequestHandler<Messages, 'identity.create-telegram-link'> {
   return async (request) => {
     const { row, token } = await uow.run(async ({ trx }) => {
       const user = await requireUser(trx, request.data.userId, 'update');

@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import { DomainError, type QueryHandler, type UnitOfWork } from '@fieldgram/platform';
+import { DomainError, type RequestHandler, type UnitOfWork } from '@fieldgram/platform';
 import { mayHaveLogin } from '../domain/people.js';
 import { hashPassword } from '../domain/password.js';
 import { invalid } from '../domain/refusals.js';
@@ -16,7 +16,7 @@ export function createUserHandler({
   uow,
 }: {
   uow: UnitOfWork<Messages>;
-}): QueryHandler<Messages, 'identity.create-user'> {
+}): RequestHandler<Messages, 'identity.create-user'> {
   return async (request) => {
     const { role, name, phone, email, login, password, managerId } = request.data;
     if (password !== undefined && login === undefined)

@@ -1,5 +1,5 @@
 import type { Messages, ResultOf } from '@fieldgram/contracts';
-import { DomainError, type QueryHandler } from '@fieldgram/platform';
+import { DomainError, type RequestHandler } from '@fieldgram/platform';
 import { inviteIsValid } from '../domain/registration.js';
 import { tokenCandidates } from '../domain/tokens.js';
 import { findInviteByToken } from '../store/invites-store.js';
@@ -16,7 +16,7 @@ type Description = ResultOf<Messages, 'identity.describe-token'>;
 export function describeTokenHandler({
   db,
   links,
-}: PeopleReadDeps & { links: Pick<BotLinks, 'link'> }): QueryHandler<Messages, 'identity.describe-token'> {
+}: PeopleReadDeps & { links: Pick<BotLinks, 'link'> }): RequestHandler<Messages, 'identity.describe-token'> {
   return async (request) => {
     const now = await databaseNow(db);
     for (const { kind, token } of tokenCandidates(request.data.token)) {

@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import { DomainError, type QueryHandler, type UnitOfWork } from '@fieldgram/platform';
+import { DomainError, type RequestHandler, type UnitOfWork } from '@fieldgram/platform';
 import { userPartition } from '../events/user-event-fields.js';
 import { toUser, updateUserRow } from '../store/users-store.js';
 import { requireUser } from '../usecases/require-user.js';
@@ -12,7 +12,7 @@ export function disconnectTelegramHandler({
   uow,
 }: {
   uow: UnitOfWork<Messages>;
-}): QueryHandler<Messages, 'identity.disconnect-telegram'> {
+}): RequestHandler<Messages, 'identity.disconnect-telegram'> {
   return (request) =>
     uow.run(async ({ trx, emit }) => {
       const row = await requireUser(trx, request.data.userId, 'update');

@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import type { QueryHandler, UnitOfWork } from '@fieldgram/platform';
+import type { RequestHandler, UnitOfWork } from '@fieldgram/platform';
 import { actorId } from '../domain/requester.js';
 import type { BotLinks } from '../links/bot-links.js';
 import { findStandingInvite, insertStandingInvite } from '../store/invites-store.js';
@@ -16,7 +16,7 @@ export function getJoinLinkHandler({
 }: PeopleReadDeps & {
   uow: UnitOfWork<Messages>;
   links: Pick<BotLinks, 'link'>;
-}): QueryHandler<Messages, 'identity.get-join-link'> {
+}): RequestHandler<Messages, 'identity.get-join-link'> {
   return async (request) => {
     const { role } = request.data;
     const invite =

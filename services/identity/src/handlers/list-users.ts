@@ -1,9 +1,9 @@
 import type { Messages } from '@fieldgram/contracts';
-import type { QueryHandler } from '@fieldgram/platform';
+import type { RequestHandler } from '@fieldgram/platform';
 import { listUserRows, toUser, type PeopleReadDeps } from '../store/users-store.js';
 
 /** `identity.list-users`: filtered by role, active and a search text; newest first, paged. */
-export function listUsersHandler({ db }: PeopleReadDeps): QueryHandler<Messages, 'identity.list-users'> {
+export function listUsersHandler({ db }: PeopleReadDeps): RequestHandler<Messages, 'identity.list-users'> {
   return async (request) => {
     const { page, pageSize } = request.data;
     const { rows, total } = await listUserRows(db, request.data);

@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import type { QueryHandler } from '@fieldgram/platform';
+import type { RequestHandler } from '@fieldgram/platform';
 import {
   registerFromTelegram,
   type RegisterFromTelegramDeps,
@@ -8,6 +8,6 @@ import {
 /** `identity.register-from-telegram` (S0-02…S0-04, S2-01, S3-06): first contact or /start. */
 export function registerFromTelegramHandler(
   deps: RegisterFromTelegramDeps,
-): QueryHandler<Messages, 'identity.register-from-telegram'> {
+): RequestHandler<Messages, 'identity.register-from-telegram'> {
   return (request) => registerFromTelegram(deps, request);
 }

@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import type { QueryHandler, UnitOfWork } from '@fieldgram/platform';
+import type { RequestHandler, UnitOfWork } from '@fieldgram/platform';
 import { mayHaveLogin } from '../domain/people.js';
 import { invalid } from '../domain/refusals.js';
 import { userPartition } from '../events/user-event-fields.js';
@@ -17,7 +17,7 @@ export function updateUserHandler({
   uow,
 }: {
   uow: UnitOfWork<Messages>;
-}): QueryHandler<Messages, 'identity.update-user'> {
+}): RequestHandler<Messages, 'identity.update-user'> {
   return (request) =>
     uow.run(async ({ trx, emit }) => {
       const { userId, patch } = request.data;

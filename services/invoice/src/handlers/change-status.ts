@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import { DomainError, type QueryHandler, type UnitOfWork } from '@fieldgram/platform';
+import { DomainError, type RequestHandler, type UnitOfWork } from '@fieldgram/platform';
 import { statusChangeRefusal } from '../domain/status.js';
 import { eventBasics, invoicePartition } from '../events/invoice-event-fields.js';
 import type { OverdueReminders } from '../reminders/overdue-reminders.js';
@@ -12,7 +12,7 @@ import { requireInvoice } from '../usecases/require-invoice.js';
  */
 export function changeStatusHandler(
   deps: InvoiceReadDeps & { uow: UnitOfWork<Messages>; reminders: OverdueReminders },
-): QueryHandler<Messages, 'invoice.change-status'> {
+): RequestHandler<Messages, 'invoice.change-status'> {
   return async (request) => {
     const { invoiceId, status } = request.data;
     const after = await deps.uow.run(async ({ trx, emit }) => {

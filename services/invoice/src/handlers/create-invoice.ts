@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import { DomainError, type QueryHandler } from '@fieldgram/platform';
+import { DomainError, type RequestHandler } from '@fieldgram/platform';
 import { AmountTooLargeError, computeTotals } from '../domain/money.js';
 import type { AskPeersDeps } from '../usecases/ask-peers.js';
 import { issueInvoice, type IssueInvoiceDeps } from '../usecases/issue-invoice.js';
@@ -12,7 +12,7 @@ import { requireCompletedTask } from '../usecases/require-completed-task.js';
  */
 export function createInvoiceHandler(
   deps: IssueInvoiceDeps & AskPeersDeps,
-): QueryHandler<Messages, 'invoice.create'> {
+): RequestHandler<Messages, 'invoice.create'> {
   return async (request) => {
     const { taskId, clientId, items, taxRate } = request.data;
     if (taskId === undefined && clientId === undefined)

@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import type { QueryHandler, UnitOfWork } from '@fieldgram/platform';
+import type { RequestHandler, UnitOfWork } from '@fieldgram/platform';
 import { eventBasics, invoicePartition } from '../events/invoice-event-fields.js';
 import type { OverdueReminders } from '../reminders/overdue-reminders.js';
 import { updateInvoice } from '../store/invoices-store.js';
@@ -9,7 +9,7 @@ import { requireInvoice } from '../usecases/require-invoice.js';
 export function deleteInvoiceHandler(deps: {
   uow: UnitOfWork<Messages>;
   reminders: OverdueReminders;
-}): QueryHandler<Messages, 'invoice.delete'> {
+}): RequestHandler<Messages, 'invoice.delete'> {
   return async (request) => {
     const { invoiceId } = request.data;
     const deleted = await deps.uow.run(async ({ trx, emit }) => {

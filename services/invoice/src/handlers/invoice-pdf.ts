@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import type { QueryHandler } from '@fieldgram/platform';
+import type { RequestHandler } from '@fieldgram/platform';
 import { documentLanguage, type DocumentLanguageSettings } from '../domain/document-language.js';
 import type { AskPeersDeps } from '../usecases/ask-peers.js';
 import { ensurePdf, type EnsurePdfDeps } from '../usecases/ensure-pdf.js';
@@ -12,7 +12,7 @@ import { requireInvoice } from '../usecases/require-invoice.js';
  */
 export function invoicePdfHandler(
   deps: EnsurePdfDeps & AskPeersDeps & { documents: DocumentLanguageSettings },
-): QueryHandler<Messages, 'invoice.pdf'> {
+): RequestHandler<Messages, 'invoice.pdf'> {
   return async (request) => {
     const { invoiceId, language: asked, readerId } = request.data;
     const row = await requireInvoice(deps.db, invoiceId);

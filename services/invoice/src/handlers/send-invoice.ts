@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import { DomainError, type QueryHandler } from '@fieldgram/platform';
+import { DomainError, type RequestHandler } from '@fieldgram/platform';
 import { documentLanguage, type DocumentLanguageSettings } from '../domain/document-language.js';
 import { sendRefusal } from '../domain/status.js';
 import type { OverdueReminders } from '../reminders/overdue-reminders.js';
@@ -20,7 +20,7 @@ export function sendInvoiceHandler(
   deps: DeliverInvoiceDeps &
     EnsurePdfDeps &
     AskPeersDeps & { documents: DocumentLanguageSettings; reminders: OverdueReminders },
-): QueryHandler<Messages, 'invoice.send'> {
+): RequestHandler<Messages, 'invoice.send'> {
   return async (request) => {
     const { invoiceId } = request.data;
     const current = await requireInvoice(deps.db, invoiceId);

@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import type { QueryHandler } from '@fieldgram/platform';
+import type { RequestHandler } from '@fieldgram/platform';
 import { eventBasics, offerDetails, taskPartition } from '../events/task-event-fields.js';
 import { loadTask, type TaskReadDeps } from '../store/tasks-store.js';
 import { cancelOfferReminders, type OfferRemindersDeps } from '../usecases/cancel-offer-reminders.js';
@@ -8,7 +8,7 @@ import { transitionTask, type TransitionDeps } from '../usecases/transition-task
 type AnswerOfferDeps = TransitionDeps & OfferRemindersDeps & TaskReadDeps;
 
 /** `task.accept` (S0-09): only the assignee, only a pending offer. Emits `task.accepted`. */
-export function acceptTaskHandler(deps: AnswerOfferDeps): QueryHandler<Messages, 'task.accept'> {
+export function acceptTaskHandler(deps: AnswerOfferDeps): RequestHandler<Messages, 'task.accept'> {
   return async (request) => {
     const { taskId, technicianId } = request.data;
     const fired = await transitionTask(
@@ -32,7 +32,7 @@ export function acceptTaskHandler(deps: AnswerOfferDeps): QueryHandler<Messages,
 }
 
 /** `task.reject` (S0-08): only the assignee, only a pending offer, an optional reason. Emits `task.rejected`. */
-export function rejectTaskHandler(deps: AnswerOfferDeps): QueryHandler<Messages, 'task.reject'> {
+export function rejectTaskHandler(deps: AnswerOfferDeps): RequestHandler<Messages, 'task.reject'> {
   return async (request) => {
     const { taskId, technicianId } = request.data;
     const reason = request.data.reason?.trim() || null;

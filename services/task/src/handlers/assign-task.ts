@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import type { QueryHandler } from '@fieldgram/platform';
+import type { RequestHandler } from '@fieldgram/platform';
 import { actorId } from '../domain/requester.js';
 import { eventBasics, offerDetails, taskPartition } from '../events/task-event-fields.js';
 import { loadTask, type TaskReadDeps } from '../store/tasks-store.js';
@@ -15,7 +15,7 @@ import { transitionTask, type TransitionDeps } from '../usecases/transition-task
  */
 export function assignTaskHandler(
   deps: TransitionDeps & OfferRemindersDeps & LookupPersonDeps & TaskReadDeps,
-): QueryHandler<Messages, 'task.assign'> {
+): RequestHandler<Messages, 'task.assign'> {
   return async (request) => {
     const { taskId, technicianId } = request.data;
     const current = await requireTask(deps.db, taskId);

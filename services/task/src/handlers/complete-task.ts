@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import type { QueryHandler } from '@fieldgram/platform';
+import type { RequestHandler } from '@fieldgram/platform';
 import { actorId } from '../domain/requester.js';
 import { eventBasics, taskPartition } from '../events/task-event-fields.js';
 import { loadTask, type TaskReadDeps } from '../store/tasks-store.js';
@@ -8,7 +8,7 @@ import { transitionTask, type TransitionDeps } from '../usecases/transition-task
 /** `task.complete` (S0-10): by the assignee (technicianId) or an admin, after client info. */
 export function completeTaskHandler(
   deps: TransitionDeps & TaskReadDeps,
-): QueryHandler<Messages, 'task.complete'> {
+): RequestHandler<Messages, 'task.complete'> {
   return async (request) => {
     const { taskId, technicianId } = request.data;
     const fired = await transitionTask(

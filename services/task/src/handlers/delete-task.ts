@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import type { QueryHandler } from '@fieldgram/platform';
+import type { RequestHandler } from '@fieldgram/platform';
 import { actorId } from '../domain/requester.js';
 import { eventBasics, offerDetails, taskPartition } from '../events/task-event-fields.js';
 import { cancelOfferReminders, type OfferRemindersDeps } from '../usecases/cancel-offer-reminders.js';
@@ -8,7 +8,7 @@ import { transitionTask, type TransitionDeps } from '../usecases/transition-task
 /** `task.delete`: a soft delete; the task disappears from get and list, its history stays for reports. */
 export function deleteTaskHandler(
   deps: TransitionDeps & OfferRemindersDeps,
-): QueryHandler<Messages, 'task.delete'> {
+): RequestHandler<Messages, 'task.delete'> {
   return async (request) => {
     const { taskId } = request.data;
     const fired = await transitionTask(

@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import type { QueryHandler } from '@fieldgram/platform';
+import type { RequestHandler } from '@fieldgram/platform';
 import { actorId } from '../domain/requester.js';
 import { eventBasics, taskPartition } from '../events/task-event-fields.js';
 import { loadTask, type TaskReadDeps } from '../store/tasks-store.js';
@@ -8,7 +8,7 @@ import { transitionTask, type TransitionDeps } from '../usecases/transition-task
 /** `task.release-client-info` (S0-09): after an accept, the client block goes to the assignee. */
 export function releaseClientInfoHandler(
   deps: TransitionDeps & TaskReadDeps,
-): QueryHandler<Messages, 'task.release-client-info'> {
+): RequestHandler<Messages, 'task.release-client-info'> {
   return async (request) => {
     const { taskId } = request.data;
     const fired = await transitionTask(

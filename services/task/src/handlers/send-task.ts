@@ -1,5 +1,5 @@
 import type { Messages } from '@fieldgram/contracts';
-import type { QueryHandler } from '@fieldgram/platform';
+import type { RequestHandler } from '@fieldgram/platform';
 import { actorId } from '../domain/requester.js';
 import { eventBasics, offerDetails, taskPartition } from '../events/task-event-fields.js';
 import { loadTask, type TaskReadDeps } from '../store/tasks-store.js';
@@ -13,7 +13,7 @@ import { transitionTask, type TransitionDeps } from '../usecases/transition-task
  */
 export function sendTaskHandler(
   deps: TransitionDeps & OfferRemindersDeps & TaskReadDeps,
-): QueryHandler<Messages, 'task.send'> {
+): RequestHandler<Messages, 'task.send'> {
   return async (request) => {
     const { taskId } = request.data;
     const fired = await transitionTask(

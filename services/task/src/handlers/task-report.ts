@@ -1,12 +1,12 @@
 import type { Messages } from '@fieldgram/contracts';
-import type { QueryHandler } from '@fieldgram/platform';
+import type { RequestHandler } from '@fieldgram/platform';
 import { reportRows, type TaskReadDeps } from '../store/tasks-store.js';
 
 /**
  * `task.report` (S0-12): one row per history entry in [from, to), with the task's basics.
  * `assigneeId` filters and reports whom each entry concerned; `status` filters by the task's current status.
  */
-export function taskReportHandler({ db }: TaskReadDeps): QueryHandler<Messages, 'task.report'> {
+export function taskReportHandler({ db }: TaskReadDeps): RequestHandler<Messages, 'task.report'> {
   return async (request) => {
     const rows = await reportRows(db, request.data);
     return {
