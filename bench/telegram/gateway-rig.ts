@@ -1,3 +1,4 @@
+import { serviceEnvValues } from '@fieldgram/testkit/env';
 import { SecretBox } from '@fieldgram/platform';
 import { gatewayEnvSchema } from '@fieldgram/bot-gateway/config';
 import { createBotGateway, type BotGateway } from '@fieldgram/bot-gateway/service';
@@ -10,12 +11,7 @@ export async function startBenchGateway(
 ): Promise<BotGateway> {
   const gateway = await createBotGateway(
     gatewayEnvSchema.parse({
-      DATABASE_URL: env.databaseUrl,
-      AMQP_URL: env.amqpUrl,
-      REDIS_URL: env.redisUrl,
-      REDIS_PREFIX: env.redisPrefix,
-      HTTP_PORT: '0',
-      LOG_LEVEL: 'silent',
+      ...serviceEnvValues(env),
       SECRETS_KEY: SecretBox.generateKey(),
       ...overrides,
     }),

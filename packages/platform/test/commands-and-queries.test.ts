@@ -22,15 +22,20 @@ let connection: BusConnection;
 let rpc: RpcClient<CounterMessages>;
 let answered = 0;
 
-function counterService(): ServiceRuntime<CounterMessages> {
-  let value = 0;
+/** The counter's runtime with nothing wired yet. */
+function bareCounter(): ServiceRuntime<CounterMessages> {
   return new ServiceRuntime({
     name: 'counter',
     registry: counterMessages,
     env: platformEnvFor(env()),
     migrations: [],
     logger: silentLogger,
-  }).respond({
+  });
+}
+
+function counterService(): ServiceRuntime<CounterMessages> {
+  let value = 0;
+  return bareCounter().respond({
     handlers: {
       'counter.get': () => Promise.resolve({ value }),
       'counter.add': ({ data }) => {
@@ -85,26 +90,16 @@ describe('commands and queries', () => {
   });
 
   it('refuses to start a service that owns a command or query it does not handle', () => {
-    const runtime = new ServiceRuntime({
-      name: 'counter',
-      registry: counterMessages,
-      env: platformEnvFor(env()),
-      migrations: [],
-      logger: silentLogger,
-    }).respond({ handlers: { 'counter.get': () => Promise.resolve({ value: 0 }) } });
+    const runtime = bareCounter().respond({
+      handlers: { 'counter.get': () => Promise.resolve({ value: 0 }) },
+    });
     expect(() => runtime.parts()).toThrow(
       'counter owns counter.add but registers no handler for it: wire each in its service.ts',
     );
   });
 
   it('refuses two parts consuming one queue', () => {
-    const runtime = new ServiceRuntime({
-      name: 'counter',
-      registry: counterMessages,
-      env: platformEnvFor(env()),
-      migrations: [],
-      logger: silentLogger,
-    })
+    const runtime = bareCounter()
       .respond({
         handlers: {
           'counter.get': () => Promise.resolve({ value: 0 }),

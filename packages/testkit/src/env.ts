@@ -29,3 +29,4 @@ export {
   type MetricSample,
 } from './prometheus-text.js';
 export { ApiClient } from './api-client.js';
+export { serviceEnvValues } from './service-runner/service-env.js';

@@ -56,7 +56,7 @@ export {
   type FakeAnswer,
   type FakeAnswers,
 } from './service-runner/fake-responder.js';
-export { FakeIdentity, type PersonFixture } from './service-runner/fake-identity.js';
+export { FakeIdentity, userFixture, type PersonFixture } from './service-runner/fake-identity.js';
 export {
   serviceTestRunner,
   type PeerFactories,

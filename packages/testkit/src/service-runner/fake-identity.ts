@@ -25,6 +25,30 @@ export interface PersonFixture {
 
 type Patch = DataOf<Messages, 'identity.update-user'>['patch'];
 
+/** A person as identity describes them (UserSchema): what a fresh person has, then `fields`. */
+export function userFixture(fields: Partial<User> & Pick<User, 'role' | 'name'>): User {
+  const now = new Date().toISOString();
+  return {
+    id: newMessageId(),
+    active: true,
+    displayName: null,
+    firstName: fields.name,
+    lastName: null,
+    username: null,
+    telegramId: null,
+    profileLink: null,
+    languageCode: null,
+    language: null,
+    phone: null,
+    email: null,
+    login: null,
+    managerId: null,
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  };
+}
+
 /**
  * Stands in for identity when a service only asks it about people: answers `identity.get-user`,
  * `identity.get-user-by-telegram` and `identity.update-user` from the people a test adds, and
@@ -50,17 +74,12 @@ export class FakeIdentity implements Closable {
 
   /** A person identity now knows. */
   add(fixture: PersonFixture): User {
-    const now = new Date().toISOString();
     const telegramId = fixture.telegramId ?? null;
     const username = fixture.username ?? null;
-    const user: User = {
-      id: newMessageId(),
+    const user = userFixture({
       role: fixture.role,
-      active: fixture.active ?? true,
       name: fixture.name,
-      displayName: null,
-      firstName: fixture.name,
-      lastName: null,
+      active: fixture.active ?? true,
       username,
       telegramId,
       profileLink: username
@@ -70,13 +89,7 @@ export class FakeIdentity implements Closable {
           : `tg://user?id=${telegramId}`,
       languageCode: fixture.languageCode ?? null,
       language: fixture.language ?? null,
-      phone: null,
-      email: null,
-      login: null,
-      managerId: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    });
     this.people.set(user.id, user);
     return user;
   }

@@ -1,3 +1,4 @@
+import { serviceEnvValues } from '@fieldgram/testkit';
 import { pino } from 'pino';
 import type { TestEnv } from '@fieldgram/testkit';
 import {
@@ -51,12 +52,7 @@ export async function startApiStack(
 ): Promise<ApiStack> {
   const sandbox = await TelegramSandbox.start({ limits: 'off' });
   const base = {
-    DATABASE_URL: env.databaseUrl,
-    AMQP_URL: env.amqpUrl,
-    REDIS_URL: env.redisUrl,
-    REDIS_PREFIX: env.redisPrefix,
-    HTTP_PORT: '0',
-    LOG_LEVEL: 'silent',
+    ...serviceEnvValues(env),
   };
   const [identity, notification, audit, botGateway, api] = await Promise.all([
     createIdentityService(

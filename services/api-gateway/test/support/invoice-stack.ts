@@ -1,3 +1,4 @@
+import { serviceEnvValues } from '@fieldgram/testkit';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,12 +33,7 @@ export interface InvoiceStack {
 export async function startInvoiceStack(env: TestEnv): Promise<InvoiceStack> {
   const objects = await mkdtemp(path.join(tmpdir(), 'fieldgram-objects-'));
   const base = {
-    DATABASE_URL: env.databaseUrl,
-    AMQP_URL: env.amqpUrl,
-    REDIS_URL: env.redisUrl,
-    REDIS_PREFIX: env.redisPrefix,
-    HTTP_PORT: '0',
-    LOG_LEVEL: 'silent',
+    ...serviceEnvValues(env),
   };
   const [identity, task, invoice, audit, api] = await Promise.all([
     createIdentityService(

@@ -1,3 +1,4 @@
+import { serviceEnvValues } from '@fieldgram/testkit';
 import { BusConnection, createMetrics, RpcClient, type ServiceRuntime } from '@fieldgram/platform';
 import { messages, type Messages } from '@fieldgram/contracts';
 import type { TestEnv } from '@fieldgram/testkit';
@@ -23,12 +24,7 @@ export interface TaskStack {
 
 export async function startTaskStack(env: TestEnv): Promise<TaskStack> {
   const base = {
-    DATABASE_URL: env.databaseUrl,
-    AMQP_URL: env.amqpUrl,
-    REDIS_URL: env.redisUrl,
-    REDIS_PREFIX: env.redisPrefix,
-    HTTP_PORT: '0',
-    LOG_LEVEL: 'silent',
+    ...serviceEnvValues(env),
   };
   const [identity, task, api] = await Promise.all([
     createIdentityService(

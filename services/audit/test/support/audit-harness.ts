@@ -1,3 +1,4 @@
+import { serviceEnvValues } from '@fieldgram/testkit';
 import knex, { type Knex } from 'knex';
 import { pino } from 'pino';
 import type { TestEnv } from '@fieldgram/testkit';
@@ -19,12 +20,7 @@ export const silentLogger = pino({ level: 'silent' });
 export async function startAudit(env: TestEnv): Promise<AuditService> {
   const service = await createAuditService(
     auditEnvSchema.parse({
-      DATABASE_URL: env.databaseUrl,
-      AMQP_URL: env.amqpUrl,
-      REDIS_URL: env.redisUrl,
-      REDIS_PREFIX: env.redisPrefix,
-      HTTP_PORT: '0',
-      LOG_LEVEL: 'silent',
+      ...serviceEnvValues(env),
     }),
   );
   await service.runtime.start();

@@ -1,3 +1,4 @@
+import { serviceEnvValues } from '@fieldgram/testkit';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import amqplib, { type ChannelModel } from 'amqplib';
@@ -23,12 +24,7 @@ export const silentLogger = pino({ level: 'silent' });
 /** The gateway's environment for a test: the TestEnv's servers, the sandbox as Telegram. */
 export function gatewayEnvFor(env: TestEnv, overrides: Record<string, string> = {}): GatewayEnv {
   return gatewayEnvSchema.parse({
-    DATABASE_URL: env.databaseUrl,
-    AMQP_URL: env.amqpUrl,
-    REDIS_URL: env.redisUrl,
-    REDIS_PREFIX: env.redisPrefix,
-    HTTP_PORT: '0',
-    LOG_LEVEL: 'silent',
+    ...serviceEnvValues(env),
     SECRETS_KEY: SecretBox.generateKey(),
     TELEGRAM_ALBUM_WAIT_MS: '300',
     ...overrides,

@@ -1,3 +1,4 @@
+import { serviceEnvValues } from '@fieldgram/testkit';
 import amqplib, { type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { pino } from 'pino';
 import type { TestEnv } from '@fieldgram/testkit';
@@ -62,12 +63,7 @@ export class FrontDoorStack {
     const sandbox = await TelegramSandbox.start({ limits: 'off' });
     const bot = sandbox.createBot({ username: 'fieldgram_test_bot' });
     const common = {
-      DATABASE_URL: env.databaseUrl,
-      AMQP_URL: env.amqpUrl,
-      REDIS_URL: env.redisUrl,
-      REDIS_PREFIX: env.redisPrefix,
-      HTTP_PORT: '0',
-      LOG_LEVEL: 'silent',
+      ...serviceEnvValues(env),
     };
     const conversationEnv = conversationEnvSchema.parse({
       ...common,

@@ -1,7 +1,7 @@
 import amqplib, { type ChannelModel } from 'amqplib';
 import knex, { type Knex } from 'knex';
 import { pino } from 'pino';
-import { waitFor, type TestEnv } from '@fieldgram/testkit';
+import { waitFor, type TestEnv, serviceEnvValues, userFixture } from '@fieldgram/testkit';
 import {
   BusConnection,
   createMetrics,
@@ -14,7 +14,6 @@ import {
 } from '@fieldgram/platform';
 import {
   messages,
-  newMessageId,
   type DataInput,
   type Envelope,
   type Messages,
@@ -32,12 +31,7 @@ export const silentLogger = pino({ level: 'silent' });
 
 export function notificationEnvFor(env: TestEnv, overrides: Record<string, string> = {}): NotificationEnv {
   return notificationEnvSchema.parse({
-    DATABASE_URL: env.databaseUrl,
-    AMQP_URL: env.amqpUrl,
-    REDIS_URL: env.redisUrl,
-    REDIS_PREFIX: env.redisPrefix,
-    HTTP_PORT: '0',
-    LOG_LEVEL: 'silent',
+    ...serviceEnvValues(env),
     ...overrides,
   });
 }
@@ -52,28 +46,7 @@ export async function startNotification(
 }
 
 /** A person as identity describes them (UserSchema), with defaults for what a test does not care about. */
-export function person(fields: Partial<User> & Pick<User, 'role' | 'name'>): User {
-  const now = new Date().toISOString();
-  return {
-    id: newMessageId(),
-    active: true,
-    displayName: null,
-    firstName: fields.name,
-    lastName: null,
-    username: null,
-    telegramId: null,
-    profileLink: null,
-    languageCode: null,
-    language: null,
-    phone: null,
-    email: null,
-    login: null,
-    managerId: null,
-    createdAt: now,
-    updatedAt: now,
-    ...fields,
-  };
-}
+export const person = userFixture;
 
 /**
  * A TEST DOUBLE of identity at the bus boundary (identity is written concurrently): it answers
