@@ -182,8 +182,15 @@ describe("the technician's task flow", () => {
       assigneeId: dan.user.id,
       sendCount: 1,
     });
-    const count = stack.botMessages(dan.tg.id).length;
-    const reminder = await stack.waitForBotMessages(dan.tg.id, count + 1);
+    // Waits for the reminder itself: counting messages raced with the completion's own reply.
+    const reminderText = t('en', 'task.reminder', { number: waiting.number, title: 'Check the meter' });
+    const reminder = await waitFor(
+      () => {
+        const sent = stack.botMessages(dan.tg.id);
+        return sent.some((event) => textOf(event) === reminderText) ? sent : undefined;
+      },
+      { message: 'the reminder', timeoutMs: 10_000 },
+    );
     expect(reminder.map(textOf)).toContain(
       t('en', 'task.reminder', { number: waiting.number, title: 'Check the meter' }),
     );
