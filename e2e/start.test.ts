@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EX_CONFIG } from '@fieldgram/platform';
-import { ApiClient, SERVICE_NAMES, freePort, freePortBlock, useTestEnv, waitFor } from '@fieldgram/testkit';
+import { ApiClient, SERVICE_NAMES, freePortBlock, useTestEnv, waitFor } from '@fieldgram/testkit';
 import { t } from '@fieldgram/bot-ui';
 import { SANDBOX_TOKEN } from '../scripts/supervisor/sandbox.js';
 import { npmStart, type NpmStart } from './support/npm-start.js';
@@ -23,6 +23,16 @@ afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
 
+/** Every port npm start takes, in one block outside the OS's ephemeral range (see freePortBlock). */
+async function startPorts(): Promise<Record<string, string>> {
+  const base = await freePortBlock(SERVICE_NAMES.length + 2);
+  return {
+    FG_OPS_PORT_BASE: String(base),
+    FG_SANDBOX_PORT: String(base + SERVICE_NAMES.length),
+    API_PORT: String(base + SERVICE_NAMES.length + 1),
+  };
+}
+
 /** This TestEnv's servers and private ports; no bot token, no secrets, no admin given. */
 async function startEnv(extra: Record<string, string> = {}): Promise<Record<string, string | undefined>> {
   const processEnv: Record<string, string | undefined> = env().processEnv({
@@ -30,9 +40,7 @@ async function startEnv(extra: Record<string, string> = {}): Promise<Record<stri
     NODE_ENV: 'development',
     FG_STATE_DIR: tempDir('state'),
     OBJECT_STORAGE_DIR: tempDir('objects'),
-    FG_OPS_PORT_BASE: String(await freePortBlock(SERVICE_NAMES.length)),
-    FG_SANDBOX_PORT: String(await freePort()),
-    API_PORT: String(await freePort()),
+    ...(await startPorts()),
     ...extra,
   });
   for (const name of [

@@ -32,11 +32,13 @@ function isFree(port: number): Promise<boolean> {
 
 /**
  * The first of `count` consecutive ports that were all free a moment ago, for a program that
- * numbers its ports from a base (npm start's FG_OPS_PORT_BASE). Tried at random in 20000-45000.
+ * numbers its ports from a base (npm start's FG_OPS_PORT_BASE). Tried at random in 10000-30000,
+ * below Linux's ephemeral range (32768+), where the OS hands out the other tests' port-0 binds
+ * and outgoing connections, which could take one of them after this check.
  */
 export async function freePortBlock(count: number, attempts = 50): Promise<number> {
   for (let attempt = 0; attempt < attempts; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 25_000);
+    const base = 10_000 + Math.floor(Math.random() * (20_000 - count));
     let free = true;
     for (let port = base; port < base + count && free; port++) free = await isFree(port);
     if (free) return base;
