@@ -55,4 +55,5 @@ export { withDeadline } from './concurrency/with-deadline.js';
 export { periodicTask } from './service/periodic-task.js';
 export { DelayedJobs, type DelayedJob, type DelayedJobsOptions } from './jobs/delayed-jobs.js';
 export { containsPattern, escapeLike } from './db/like.js';
+export { createYearlyCounterTable, nextYearlyNumber, yearlyNumber } from './db/yearly-numbers.js';
 export { isDependencyUnavailable, isPermanentFailure, UNAVAILABLE_CODE } from './bus/failure.js';

@@ -1,8 +1,9 @@
 import type { Language } from '@fieldgram/contracts';
+import { yearlyNumber } from '@fieldgram/platform';
 
 /** `INV-<year>-<seq>`, the sequence zero-padded to four digits (it grows past 9999). */
 export function invoiceNumber(year: number, seq: number): string {
-  return `INV-${year}-${String(seq).padStart(4, '0')}`;
+  return yearlyNumber('INV', year, seq, 4);
 }
 
 /** Where an invoice's PDF in `language` lives in object storage: one file per language. */

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { nextYearlyNumber } from '@fieldgram/platform';
 import {
   newMessageId,
   type Invoice,
@@ -111,18 +112,9 @@ export async function loadInvoice(db: Db, row: InvoiceRow): Promise<Invoice> {
   return toInvoice(row, await itemsOf(db, row.id));
 }
 
-/**
- * The next number of `year`, taken in the caller's transaction: the counter row stays locked until
- * it commits (concurrent creators queue up), and a rollback gives the number back.
- */
-export async function nextSequence(trx: Knex.Transaction, year: number): Promise<number> {
-  const result = await trx.raw<{ rows: { last: number }[] }>(
-    `insert into invoice_counters (year, last) values (?, 1)
-     on conflict (year) do update set last = invoice_counters.last + 1
-     returning last`,
-    [year],
-  );
-  return result.rows[0]!.last;
+/** The next invoice number of `year`, in the caller's transaction (no gaps, no duplicates). */
+export function nextSequence(trx: Knex.Transaction, year: number): Promise<number> {
+  return nextYearlyNumber(trx, 'invoice_counters', year);
 }
 
 export interface NewInvoice {
