@@ -8,8 +8,9 @@ echo "== lint";        pnpm run -s lint
 echo "== format";      pnpm run -s format:check
 echo "== typecheck";   pnpm run -s typecheck
 if [ $# -gt 0 ]; then
-  echo "== tests: $*"; pnpm exec vitest run "$@"
+  # A person naming the tests to run may restart the shared servers (serverControl).
+  echo "== tests: $*"; FG_SERVER_RESTARTS=1 pnpm exec vitest run "$@"
 else
   echo "== tests";                     pnpm exec vitest run --project parallel
-  echo "== tests that restart servers"; pnpm exec vitest run --project serial
+  echo "== tests that restart servers"; FG_SERVER_RESTARTS=1 pnpm exec vitest run --project serial
 fi

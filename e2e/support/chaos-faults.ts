@@ -58,7 +58,11 @@ export function faultPlan({ stack, sandbox, downMs, stormMs, beforeRestart }: Fa
       name: 'restart RabbitMQ',
       inject: async () => {
         if (!serverControl.canRestartRabbit())
-          return { detail: 'skipped: RabbitMQ is not a local install', hit: false, skipped: true };
+          return {
+            detail: 'skipped: RabbitMQ is not a local install, or FG_SERVER_RESTARTS is not 1',
+            hit: false,
+            skipped: true,
+          };
         await serverControl.restartRabbit();
         const backAt = Date.now();
         await stack.waitAllReady(60_000);
@@ -69,7 +73,11 @@ export function faultPlan({ stack, sandbox, downMs, stormMs, beforeRestart }: Fa
       name: 'restart PostgreSQL',
       inject: async () => {
         if (!serverControl.canRestartPostgres())
-          return { detail: 'skipped: PostgreSQL is not a local install', hit: false, skipped: true };
+          return {
+            detail: 'skipped: PostgreSQL is not a local install, or FG_SERVER_RESTARTS is not 1',
+            hit: false,
+            skipped: true,
+          };
         await serverControl.restartPostgres();
         const backAt = Date.now();
         await stack.waitAllReady(60_000);

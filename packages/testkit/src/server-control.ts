@@ -17,12 +17,21 @@ function onPath(command: string): boolean {
 }
 
 /**
+ * Restarting the shared servers breaks every other test running at that moment, so it is allowed
+ * only where a run asked for it: `npm test` sets this for its `serial` stage, which runs alone.
+ */
+function restartsAllowed(): boolean {
+  return process.env.FG_SERVER_RESTARTS === '1';
+}
+
+/**
  * Restarts of the machine's own RabbitMQ and PostgreSQL, for tests of outages. Only possible
- * when the servers are local installs (not containers or remote hosts); tests skip otherwise.
+ * when the servers are local installs (not containers or remote hosts) and the run allows it
+ * (FG_SERVER_RESTARTS=1); tests skip otherwise.
  */
 export const serverControl = {
   canRestartRabbit(): boolean {
-    return isLocal(resolveEndpoints().amqpUrl) && onPath('rabbitmqctl');
+    return restartsAllowed() && isLocal(resolveEndpoints().amqpUrl) && onPath('rabbitmqctl');
   },
 
   /** Stops and starts the broker application: every connection drops; durable state stays. */
@@ -34,7 +43,10 @@ export const serverControl = {
 
   canRestartPostgres(): boolean {
     return (
-      isLocal(resolveEndpoints().databaseUrl) && onPath('pg_ctlcluster') && existsSync('/etc/postgresql')
+      restartsAllowed() &&
+      isLocal(resolveEndpoints().databaseUrl) &&
+      onPath('pg_ctlcluster') &&
+      existsSync('/etc/postgresql')
     );
   },
 
