@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Request, type Response, type Ro
 import multer from 'multer';
 import { errorAnswer, type AnsweredCall, type BotApi } from '../methods/bot-api.js';
 import { BotApiError, ErrorText } from '../methods/bot-api-error.js';
+import { isDownloadable } from '../state/file-store.js';
 import type { SandboxCore } from '../state/sandbox-core.js';
 import { requestParams } from './request-params.js';
 
@@ -63,7 +64,8 @@ export function botApiRouter(
         return;
       }
       const file = core.files.byFilePath(bot.id, request.params.filePath.join('/'));
-      if (file === undefined) {
+      // Telegram never gives a bot the path of a file over 20 MB, so there is nothing to fetch.
+      if (file === undefined || !isDownloadable(file)) {
         send(response, errorAnswer(new BotApiError(404, ErrorText.notFound)));
         return;
       }

@@ -35,6 +35,8 @@ export const ErrorText = {
   fileTypeMismatch: 'Bad Request: type of file mismatch',
   urlContentFailed: 'Bad Request: failed to get HTTP URL content',
   fileEmpty: 'Bad Request: file must be non-empty',
+  /** getFile of a file over the 20 MB bots may download. */
+  fileTooBig: 'Bad Request: file is too big',
   buttonDataInvalid: 'Bad Request: BUTTON_DATA_INVALID',
   buttonUrlInvalid: 'Bad Request: BUTTON_URL_INVALID',
   textButtonInInlineKeyboard:

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { resolveInputFile } from '../media/input-file.js';
 import { mediaContent } from '../media/media-content.js';
-import { fileJson } from '../state/file-store.js';
+import { fileJson, isDownloadable } from '../state/file-store.js';
 import { newMediaGroupId, type FileKind } from '../state/ids.js';
 import type { TelegramMessage } from '../telegram-types.js';
 import { BotApiError, ErrorText } from './bot-api-error.js';
@@ -120,6 +120,7 @@ const sendMediaGroup = defineMethod(
 const getFile = defineMethod('getFile', z.object({ file_id: z.string() }), {}, (context, params) => {
   const file = context.core.files.ofBot(context.bot.id, params.file_id);
   if (file === undefined) throw new BotApiError(400, ErrorText.invalidFileId);
+  if (!isDownloadable(file)) throw new BotApiError(400, ErrorText.fileTooBig);
   return fileJson(file);
 });
 

@@ -133,6 +133,14 @@ export class FileStore {
   }
 }
 
+/** Bots may download files up to 20 MB (https://core.telegram.org/bots/api#getfile). */
+export const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
+
+/** A larger file has no file_path for the bot: getFile refuses it and nothing serves it. */
+export function isDownloadable(file: StoredFile): boolean {
+  return file.bytes.length <= MAX_DOWNLOAD_BYTES;
+}
+
 export function fileJson(file: StoredFile): TelegramFile {
   return {
     file_id: file.fileId,
