@@ -19,6 +19,7 @@ import { webhookRouter } from './ingress/webhook-route.js';
 import { TelegramSender } from './egress/telegram-sender.js';
 import { tgOutHandler, type TgOutOptions } from './egress/handle-tg-out.js';
 import { pruneProcessedCommands } from './store/gateway-store.js';
+import { storeFileHandler } from './files/store-file.js';
 
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 export const SERVICE_NAME = 'bot-gateway';
@@ -33,7 +34,8 @@ export interface BotGateway {
 
 /**
  * Wiring: Telegram updates in (webhook or polling) → `tg.in.*` on fg.tg; `tg.out` commands →
- * Bot API calls; bot settings over request/reply.
+ * Bot API calls; bot settings and copies of users' files (`bot-gateway.store-file`) over
+ * request/reply.
  */
 export async function createBotGateway(
   env: GatewayEnv,
@@ -106,7 +108,10 @@ export async function createBotGateway(
       handlers: {
         'bot-gateway.set-token': (request) => bots.setToken(request.data.botToken),
         'bot-gateway.get-settings': () => Promise.resolve(bots.view()),
+        'bot-gateway.store-file': storeFileHandler({ bots, sender, storage }),
       },
+      // A file copy holds up to 20 MB in memory: a few at a time per instance.
+      prefetch: 8,
     })
     .part(
       periodicTask({

@@ -21,4 +21,18 @@ export const botGatewayMessages = {
     BotSettingsSchema,
   ),
   'bot-gateway.get-settings': query(z.object({}), BotSettingsSchema),
+  /**
+   * Fetches a file a user sent (by its Telegram file_id) and keeps a copy in object storage under
+   * `storageKey`. Telegram hands over files up to 20 MB: a larger one is refused (`validation`,
+   * details.reason = 'too_big'), and the file stays reachable by its file_id only.
+   */
+  'bot-gateway.store-file': command(
+    z.object({
+      fileId: z.string().min(1),
+      storageKey: z.string().min(1).max(300),
+      /** Kept with the copy (Telegram serves every file as application/octet-stream). */
+      contentType: z.string().min(1).max(200).optional(),
+    }),
+    z.object({ storageKey: z.string(), fileSize: z.number().int().nonnegative() }),
+  ),
 } as const;

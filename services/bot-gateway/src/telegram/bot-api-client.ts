@@ -33,6 +33,9 @@ export class TelegramUnreachableError extends Error {
   override readonly name = 'TelegramUnreachableError';
 }
 
+/** Up to 20 MB on a slow link: longer than a call may take. */
+const DOWNLOAD_TIMEOUT_MS = 120_000;
+
 interface BotApiResponse {
   ok: boolean;
   result?: unknown;
@@ -94,6 +97,25 @@ export class BotApiClient {
       );
     }
     return body.result as T;
+  }
+
+  /**
+   * The bytes of a file getFile gave the path of (`/file/bot<token>/<file_path>`). A refusal is a
+   * TelegramApiError with the HTTP status (a 5xx is transient), no answer a TelegramUnreachableError.
+   */
+  async download(filePath: string, signal?: AbortSignal): Promise<Buffer> {
+    const url = `${this.apiRoot.replace(/\/$/, '')}/file/bot${this.token}/${filePath}`;
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: withDeadline(DOWNLOAD_TIMEOUT_MS, signal) });
+      if (response.ok) return Buffer.from(await response.arrayBuffer());
+    } catch (error) {
+      throw new TelegramUnreachableError(
+        `download: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
+    }
+    throw new TelegramApiError('download', response.status, `HTTP ${response.status} for the file`);
   }
 }
 
