@@ -40,4 +40,11 @@ describe('identity configuration', () => {
     );
     expect(problems({ TELEGRAM_BOT_USERNAME: 'no spaces please' })[0]).toMatch(/^TELEGRAM_BOT_USERNAME/);
   });
+
+  it('takes an optional default manager for joining clients (S1-01), by login or id', () => {
+    expect(loadConfig(identityEnvSchema, {}).CLIENT_DEFAULT_MANAGER).toBeUndefined();
+    expect(loadConfig(identityEnvSchema, { CLIENT_DEFAULT_MANAGER: ' maria ' }).CLIENT_DEFAULT_MANAGER).toBe(
+      'maria',
+    );
+  });
 });

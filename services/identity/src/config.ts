@@ -18,6 +18,11 @@ export const identityEnvSchema = platformEnvSchema
       .default('fieldgram_bot'),
     /** How long a Telegram link token (S2-01) stays valid. */
     TELEGRAM_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+    /**
+     * The manager (login or user id) every joining client gets (S1-01); unset: the active manager
+     * with the fewest clients. Checked at start; while they are inactive, the fewest-clients rule.
+     */
+    CLIENT_DEFAULT_MANAGER: z.string().trim().min(1).max(64).optional(),
   })
   .superRefine((env, context) => {
     const [login, password] = [env.ADMIN_LOGIN, env.ADMIN_PASSWORD];

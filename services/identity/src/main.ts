@@ -1,6 +1,7 @@
 import { exitOnConfigError, loadConfig } from '@fieldgram/platform';
 import { identityEnvSchema } from './config.js';
 import { checkFirstAdminSource } from './bootstrap/first-admin.js';
+import { checkDefaultManagerSource } from './bootstrap/default-manager.js';
 import { createIdentityService } from './service.js';
 
 const env = await exitOnConfigError(() => loadConfig(identityEnvSchema));
@@ -10,5 +11,6 @@ if (process.argv[2] === 'migrate') {
 } else {
   // Production refuses to start without a way to make the first admin (exit 78, like any bad config).
   await exitOnConfigError(() => checkFirstAdminSource(env, runtime.db.schema));
+  await exitOnConfigError(() => checkDefaultManagerSource(env, runtime.db.schema));
   await runtime.run();
 }

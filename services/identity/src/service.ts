@@ -19,6 +19,8 @@ import { getJoinLinkHandler } from './handlers/get-join-link.js';
 import { createTelegramLinkHandler } from './handlers/create-telegram-link.js';
 import { disconnectTelegramHandler } from './handlers/disconnect-telegram.js';
 import { describeTokenHandler } from './handlers/describe-token.js';
+import { assignManagerHandler } from './handlers/assign-manager.js';
+import { checkDefaultManager } from './bootstrap/default-manager.js';
 
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 export const SERVICE_NAME = 'identity';
@@ -62,7 +64,13 @@ export async function createIdentityService(
       : {}),
   });
   // What the handlers may use; each one's own type names the part it needs.
-  const ports = { uow: runtime.uow, db: runtime.db.knex, links, linkTtlHours: env.TELEGRAM_LINK_TTL_HOURS };
+  const ports = {
+    uow: runtime.uow,
+    db: runtime.db.knex,
+    links,
+    linkTtlHours: env.TELEGRAM_LINK_TTL_HOURS,
+    managerRule: { defaultManager: env.CLIENT_DEFAULT_MANAGER, logger: runtime.logger },
+  };
 
   runtime
     // Before the responder: `identity.authenticate` must find the first admin from its first answer.
@@ -70,6 +78,14 @@ export async function createIdentityService(
       name: 'first-admin',
       start: async () => {
         await ensureFirstAdmin({ env, uow: runtime.uow, db: runtime.db, logger: runtime.logger });
+      },
+      stop: () => Promise.resolve(),
+    })
+    // CLIENT_DEFAULT_MANAGER must name a manager before anyone is assigned to them (S1-01).
+    .part({
+      name: 'default-manager',
+      start: async () => {
+        await checkDefaultManager(env, runtime.db.knex, runtime.logger);
       },
       stop: () => Promise.resolve(),
     })
@@ -88,6 +104,7 @@ export async function createIdentityService(
         'identity.create-telegram-link': createTelegramLinkHandler(ports),
         'identity.disconnect-telegram': disconnectTelegramHandler(ports),
         'identity.describe-token': describeTokenHandler(ports),
+        'identity.assign-manager': assignManagerHandler(ports),
       },
     });
   return { runtime, links };

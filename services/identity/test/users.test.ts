@@ -23,6 +23,13 @@ afterAll(async () => {
 
 const byAdmin = () => asAdmin(rootAdmin.userId);
 
+/** Gives every client of one manager to another (S1-01: a manager leaves only without clients). */
+async function handOverClients(fromId: string, toId: string): Promise<void> {
+  const { items } = await caller.ask('identity.list-users', { managerId: fromId, pageSize: 100 });
+  for (const client of items)
+    await caller.ask('identity.assign-manager', { clientId: client.id, managerId: toId });
+}
+
 describe('creating people', () => {
   it('makes a manager with a REST login, as the admin who asked', async () => {
     const manager = await caller.ask(
@@ -279,6 +286,9 @@ describe('updating people (S3-07)', () => {
     expect(
       await caller.ask('identity.update-user', { userId: client.id, patch: { managerId: maria.id } }),
     ).toMatchObject({ managerId: maria.id });
+    // A manager still managing clients cannot leave (S1-01): hers go to a deputy first.
+    const deputy = await caller.ask('identity.create-user', { role: 'manager', name: 'Deputy' });
+    await handOverClients(maria.id, deputy.id);
     await caller.ask('identity.update-user', { userId: maria.id, patch: { active: false } });
     expect(
       await caller.refusal('identity.update-user', {

@@ -98,6 +98,10 @@ export const identityMessages = {
     z.object({
       role: RoleSchema.optional(),
       active: z.boolean().optional(),
+      /** A manager's clients (S1-01). */
+      managerId: z.string().optional(),
+      /** Only what this manager may see: their own clients and themselves (S1-01, issue 14). */
+      visibleToManager: z.string().optional(),
       q: z.string().max(100).optional(),
       ...Page,
     }),
@@ -134,6 +138,12 @@ export const identityMessages = {
     z.object({ login: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
     z.object({ userId: z.string(), role: RoleSchema, name: z.string() }),
   ),
+  /**
+   * Gives a client their manager (S1-01): an active manager, else `validation`. Emits
+   * `user.manager-assigned`; their open claims follow. A client who joins without one is assigned
+   * by the organization's rule (a fixed default manager, or the active manager with the fewest clients).
+   */
+  'identity.assign-manager': command(z.object({ clientId: z.string(), managerId: z.string() }), UserSchema),
   /** A deep-link invite deciding the role on joining (S0-02: the technicians' join link). */
   'identity.create-invite': command(
     z.object({
@@ -178,6 +188,16 @@ export const identityMessages = {
       profileLink: z.string().nullable(),
       /** How they came: through the bot (an invite, a plain /start) or created by staff. */
       via: z.enum(['invite', 'start', 'staff']),
+    }),
+  ),
+  /** A client got a manager: at joining (by the rule) or reassigned by staff (S1-01). */
+  'user.manager-assigned': event(
+    z.object({
+      userId: z.string(),
+      name: z.string(),
+      managerId: z.string(),
+      previousManagerId: z.string().nullable(),
+      via: z.enum(['rule', 'staff']),
     }),
   ),
   /** Their REST password changed (never the password itself). */

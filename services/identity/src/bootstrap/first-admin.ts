@@ -1,17 +1,12 @@
 import type { Logger } from 'pino';
 import type { Messages } from '@fieldgram/contracts';
-import {
-  ConfigError,
-  closeDatabase,
-  createDatabase,
-  type ServiceDatabase,
-  type UnitOfWork,
-} from '@fieldgram/platform';
+import { ConfigError, type ServiceDatabase, type UnitOfWork } from '@fieldgram/platform';
 import { isProduction, type IdentityEnv } from '../config.js';
 import { hashPassword, verifyPassword } from '../domain/password.js';
 import { countActiveAdminsWithLogin, findUserByLogin, insertUser, toUser } from '../store/users-store.js';
 import { registeredEvent, userPartition } from '../events/user-event-fields.js';
 import { lockAdmins } from '../store/advisory-locks.js';
+import { isMissingSchema, withStartCheckDatabase } from './start-check-database.js';
 
 /** A local trial with no ADMIN_* set signs in with this (and is told loudly to change it). */
 export const DEFAULT_ADMIN = { login: 'admin', password: 'admin' } as const;
@@ -115,16 +110,12 @@ function defaultPasswordInProduction(): ConfigError {
  */
 export async function checkFirstAdminSource(env: IdentityEnv, schema = 'identity'): Promise<void> {
   if (!isProduction(env)) return;
-  const db = createDatabase({ url: env.DATABASE_URL, schema, poolMax: 1 });
-  let problem: ConfigError | undefined;
-  try {
+  const problem = await withStartCheckDatabase(env.DATABASE_URL, schema, async (db) => {
     const admins = await countAdmins(db, schema);
-    if (admins === 0 && env.ADMIN_LOGIN === undefined) problem = missingCredentials();
-    else if (admins !== undefined && admins > 0 && (await stillDefault(db)))
-      problem = defaultPasswordInProduction();
-  } finally {
-    await closeDatabase(db);
-  }
+    if (admins === 0 && env.ADMIN_LOGIN === undefined) return missingCredentials();
+    if (admins !== undefined && admins > 0 && (await stillDefault(db))) return defaultPasswordInProduction();
+    return undefined;
+  });
   if (problem) throw problem;
 }
 
@@ -137,8 +128,7 @@ async function countAdmins(db: ServiceDatabase, schema: string): Promise<number 
     );
     return result.rows[0]?.count ?? 0;
   } catch (error) {
-    // 42P01 / 3F000: no users table or schema yet, so certainly no admin.
-    const code = (error as { code?: unknown } | null)?.code;
-    return code === '42P01' || code === '3F000' ? 0 : undefined;
+    // No users table or schema yet, so certainly no admin.
+    return isMissingSchema(error) ? 0 : undefined;
   }
 }

@@ -6,16 +6,20 @@ import { invalid } from '../domain/refusals.js';
 import { registeredEvent, userPartition } from '../events/user-event-fields.js';
 import { isUniqueViolation } from '../store/pg-errors.js';
 import { findUserByLogin, insertUser, toUser, type UserRow } from '../store/users-store.js';
-import { requireManager } from '../usecases/require-manager.js';
+import type { ManagerRuleDeps } from '../usecases/manager-assignment/manager-rule-deps.js';
+import { managerOfNewPerson, settleNewPerson } from '../usecases/manager-assignment/new-person.js';
 
 /**
  * `identity.create-user`: a person without Telegram yet (a client from another system, a manager);
- * staff may get a REST login. Emits `user.registered` (via: staff).
+ * staff may get a REST login. Emits `user.registered` (via: staff); a client gets the manager
+ * named, else the rule's (S1-01); a new manager takes the clients waiting for one.
  */
 export function createUserHandler({
   uow,
+  managerRule,
 }: {
   uow: UnitOfWork<Messages>;
+  managerRule: ManagerRuleDeps;
 }): RequestHandler<Messages, 'identity.create-user'> {
   return async (request) => {
     const { role, name, phone, email, login, password, managerId } = request.data;
@@ -27,8 +31,9 @@ export function createUserHandler({
     // Hashed before the transaction: scrypt takes a while and needs no lock.
     const passwordHash = password === undefined ? null : await hashPassword(password);
 
-    return uow.run(async ({ trx, emit }) => {
-      if (managerId !== undefined) await requireManager(trx, managerId);
+    return uow.run(async (tx) => {
+      const { trx, emit } = tx;
+      const manager = await managerOfNewPerson(trx, managerRule, role, managerId);
       if (login !== undefined && (await findUserByLogin(trx, login))) throw loginTaken(login);
       let row: UserRow;
       try {
@@ -39,7 +44,7 @@ export function createUserHandler({
           email: email ?? null,
           login: login ?? null,
           passwordHash,
-          managerId: managerId ?? null,
+          managerId: manager.managerId,
         });
       } catch (error) {
         if (isUniqueViolation(error, 'users_login_unique')) throw loginTaken(login ?? '');
@@ -47,6 +52,7 @@ export function createUserHandler({
       }
       const user = toUser(row);
       await emit('user.registered', registeredEvent(user, 'staff'), userPartition(user.id));
+      await settleNewPerson(tx, managerRule, user, manager);
       return user;
     }, request);
   };

@@ -2,25 +2,38 @@ import type { Messages } from '@fieldgram/contracts';
 import type { RequestHandler, UnitOfWork } from '@fieldgram/platform';
 import { mayHaveLogin } from '../domain/people.js';
 import { invalid } from '../domain/refusals.js';
-import { userPartition } from '../events/user-event-fields.js';
+import { updatedEvent, userPartition } from '../events/user-event-fields.js';
+import { lockManagerAssignment } from '../store/advisory-locks.js';
 import { toUser, updateUserRow, type UserColumns, type UserRow } from '../store/users-store.js';
 import { keepAnAdmin } from '../usecases/keep-an-admin.js';
-import { requireManager } from '../usecases/require-manager.js';
+import {
+  decideManagerChange,
+  settleManagerChange,
+  type ManagerChange,
+} from '../usecases/manager-assignment/manager-on-update.js';
+import type { ManagerRuleDeps } from '../usecases/manager-assignment/manager-rule-deps.js';
 import { requireUser } from '../usecases/require-user.js';
 
 /**
  * `identity.update-user` (S3-07): staff set the display name, role, active flag, phone, a client's
  * manager and the person's language. Emits `user.updated` naming the fields that changed; a patch
- * that changes nothing emits nothing.
+ * that changes nothing emits nothing. Who manages whom follows the role and active flag (S1-01,
+ * `decideManagerChange`), and a manager change is also `user.manager-assigned`.
  */
 export function updateUserHandler({
   uow,
+  managerRule,
 }: {
   uow: UnitOfWork<Messages>;
+  managerRule: ManagerRuleDeps;
 }): RequestHandler<Messages, 'identity.update-user'> {
   return (request) =>
-    uow.run(async ({ trx, emit }) => {
+    uow.run(async (tx) => {
+      const { trx } = tx;
       const { userId, patch } = request.data;
+      // Before the person's row, as every change of who manages whom takes them.
+      if (patch.role !== undefined || patch.active !== undefined || patch.managerId !== undefined)
+        await lockManagerAssignment(trx);
       const row = await requireUser(trx, userId, 'update');
       const columns: UserColumns = {};
       const changed: string[] = [];
@@ -43,11 +56,14 @@ export function updateUserHandler({
         columns.active = patch.active;
         changed.push('active');
       }
-      if (patch.managerId !== undefined && patch.managerId !== row.manager_id) {
-        if (patch.managerId !== null) await requireManager(trx, patch.managerId, row.id);
-        columns.manager_id = patch.managerId;
-        changed.push('managerId');
-      }
+      const managers: ManagerChange = await decideManagerChange(
+        trx,
+        managerRule,
+        row,
+        patch,
+        columns,
+        changed,
+      );
       if (patch.language !== undefined && patch.language !== row.language) {
         columns.language = patch.language;
         changed.push('language');
@@ -57,11 +73,8 @@ export function updateUserHandler({
       await keepAnAdmin(trx, row, columns);
 
       const user = toUser(await updateUserRow(trx, row.id, columns));
-      await emit(
-        'user.updated',
-        { userId: user.id, role: user.role, active: user.active, name: user.name, changed },
-        userPartition(user.id),
-      );
+      await tx.emit('user.updated', updatedEvent(user, changed), userPartition(user.id));
+      await settleManagerChange(tx, managerRule, user, managers);
       return user;
     }, request);
 }

@@ -103,11 +103,11 @@ export async function findUserByLogin(db: Db, login: string): Promise<UserRow | 
  */
 export async function insertTelegramUser(
   trx: Knex.Transaction,
-  person: ProfileFields & { telegramId: number; role: Role },
+  person: ProfileFields & { telegramId: number; role: Role; managerId: string | null },
 ): Promise<UserRow | undefined> {
   const result = await trx.raw<{ rows: UserRow[] }>(
-    `insert into users (id, telegram_id, username, first_name, last_name, language_code, role)
-     values (?, ?, ?, ?, ?, ?, ?)
+    `insert into users (id, telegram_id, username, first_name, last_name, language_code, role, manager_id)
+     values (?, ?, ?, ?, ?, ?, ?, ?)
      on conflict (telegram_id) do nothing
      returning *`,
     [
@@ -118,6 +118,7 @@ export async function insertTelegramUser(
       person.lastName,
       person.languageCode,
       person.role,
+      person.managerId,
     ],
   );
   return result.rows[0];
@@ -203,6 +204,10 @@ export function profileColumns(fields: ProfileFields): UserColumns {
 export interface UserFilter {
   role?: Role | undefined;
   active?: boolean | undefined;
+  /** A manager's clients. */
+  managerId?: string | undefined;
+  /** What a manager may see: their clients and themselves. */
+  visibleToManager?: string | undefined;
   q?: string | undefined;
   page: number;
   pageSize: number;
@@ -215,6 +220,14 @@ export async function listUserRows(
   const base = db.table('users').modify((query: Knex.QueryBuilder) => {
     if (filter.role) void query.where('role', filter.role);
     if (filter.active !== undefined) void query.where('active', filter.active);
+    // An id that is no uuid names nobody (and the uuid column would refuse it).
+    if (filter.managerId !== undefined)
+      void (isUuid(filter.managerId) ? query.where('manager_id', filter.managerId) : query.whereRaw('false'));
+    const viewer = filter.visibleToManager;
+    if (viewer !== undefined)
+      void (isUuid(viewer)
+        ? query.where((inner) => void inner.where('manager_id', viewer).orWhere('id', viewer))
+        : query.whereRaw('false'));
     const q = filter.q?.trim();
     if (q) {
       const pattern = containsPattern(q);

@@ -60,17 +60,22 @@ export async function startIdentity(
 
 export type IdentityRun<P = unknown> = ServiceTestRun<IdentityService, P>;
 
-/** identity on its TestEnv with its people and invite events tapped, and the stand-ins it asks. */
+/**
+ * identity on its TestEnv with its people and invite events tapped, and the stand-ins it asks;
+ * `overrides` change its environment, `logger` replaces the quiet one (to read its warnings).
+ */
 export function startIdentityRun<P = Record<never, Closable>>(
   env: TestEnv,
   peers?: PeerFactories<P>,
+  options: { overrides?: Record<string, string | undefined>; logger?: Logger } = {},
 ): Promise<IdentityRun<P>> {
   return serviceTestRunner({
     name: 'identity',
     env,
     events: ['user.#', 'invite.#'],
     ...(peers ? { peers } : {}),
-    create: (_values, { logger }) => createIdentityService(identityEnvFor(env), { logger }),
+    create: (_values, { logger }) =>
+      createIdentityService(identityEnvFor(env, options.overrides), { logger: options.logger ?? logger }),
   });
 }
 

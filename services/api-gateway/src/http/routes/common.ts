@@ -9,7 +9,7 @@ import {
   type User,
 } from '@fieldgram/contracts';
 import type { Caller } from '../context.js';
-import { forbidden } from '../problem.js';
+import { forbidden, notFound } from '../problem.js';
 
 /** Who may call what (the role matrix); the routes' `rule` texts say what managers may do. */
 export const EVERYONE: readonly Role[] = RoleSchema.options;
@@ -76,14 +76,24 @@ export function qrPng(link: string): Promise<Buffer> {
   return QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 384 });
 }
 
-/** Managers act on clients only, and on their own account where the route says so. */
+/**
+ * Ownership (S1-01, issue 14): a manager's clients are their own; another manager's client is not
+ * found for them (404, so ids do not tell who exists).
+ */
+export function hideOthersClients(caller: Caller, user: Pick<User, 'id' | 'role' | 'managerId'>): void {
+  if (caller.role === 'manager' && user.role === 'client' && user.managerId !== caller.userId)
+    throw notFound(`no user ${user.id}`);
+}
+
+/** Managers act on their own clients only, and on their own account where the route says so. */
 export function requireManagerMayActOn(
   caller: Caller,
-  user: Pick<User, 'id' | 'role'>,
+  user: Pick<User, 'id' | 'role' | 'managerId'>,
   what: string,
   { self = false }: { self?: boolean } = {},
 ): void {
   if (caller.role !== 'manager') return;
+  hideOthersClients(caller, user);
   if (user.role === 'client' || (self && user.id === caller.userId)) return;
   throw forbidden(`A manager may ${what} clients${self ? ' and their own account' : ''} only.`);
 }

@@ -6,6 +6,7 @@ import {
   STAFF,
   TokenLinkView,
   TokenParams,
+  hideOthersClients,
   qrPng,
   requireManagerMayActOn,
   tokenLinkView,
@@ -52,12 +53,13 @@ export const telegramLinkRoutes = [
     path: '/users/:id/telegram',
     tag: 'telegram links',
     summary: "Whether this person's Telegram is connected",
-    access: { roles: STAFF },
+    access: { roles: STAFF, rule: "another manager's client is not found for a manager" },
     params: IdParams,
     response: json(TelegramStatusView, 'The status'),
     errors: [404],
     async handler(context) {
       const user = await context.call('identity.get-user', { userId: context.params.id });
+      hideOthersClients(context.caller(), user);
       return {
         userId: user.id,
         connected: user.telegramId !== null,

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { LanguageSchema, RoleSchema } from '@fieldgram/contracts';
 import { HttpProblem, forbidden } from '../problem.js';
 import { defineRoute, json } from '../route.js';
-import { IdParams, STAFF, UserView, page, pageSize, queryBoolean, requireManagerMayActOn } from './common.js';
+import {
+  ADMIN_ONLY,
+  IdParams,
+  STAFF,
+  UserView,
+  hideOthersClients,
+  page,
+  pageSize,
+  queryBoolean,
+  requireManagerMayActOn,
+} from './common.js';
 
 const PagedUsersView = z
   .object({
@@ -59,6 +69,10 @@ const UpdateUserBody = z
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { error: 'expected at least one field to change' });
 
+const AssignManagerBody = z.strictObject({
+  managerId: z.uuid().meta({ description: 'An active manager' }),
+});
+
 export const userRoutes = [
   defineRoute({
     id: 'listUsers',
@@ -66,17 +80,25 @@ export const userRoutes = [
     path: '/users',
     tag: 'users',
     summary: 'List people',
-    description: '`q` searches names, usernames, phones and logins.',
-    access: { roles: STAFF },
+    description:
+      "`q` searches names, usernames, phones and logins; `managerId` lists a manager's clients (S1-01).",
+    access: { roles: STAFF, rule: 'managers see their own clients and themselves only' },
     query: z.object({
       role: RoleSchema.optional(),
       active: queryBoolean.optional(),
+      managerId: z.uuid().optional().meta({ description: "A manager's clients" }),
       q: z.string().trim().min(1).max(100).optional(),
       page,
       pageSize: pageSize(100, 20),
     }),
     response: json(PagedUsersView, 'One page of people'),
-    handler: (context) => context.call('identity.list-users', context.query),
+    handler(context) {
+      const caller = context.caller();
+      return context.call('identity.list-users', {
+        ...context.query,
+        ...(caller.role === 'manager' ? { visibleToManager: caller.userId } : {}),
+      });
+    },
   }),
   defineRoute({
     id: 'getUser',
@@ -84,10 +106,15 @@ export const userRoutes = [
     path: '/users/:id',
     tag: 'users',
     summary: 'One person',
-    access: { roles: STAFF },
+    access: { roles: STAFF, rule: "another manager's client is not found for a manager" },
     params: IdParams,
     response: json(UserView, 'The person'),
-    handler: (context) => context.call('identity.get-user', { userId: context.params.id }),
+    errors: [404],
+    async handler(context) {
+      const user = await context.call('identity.get-user', { userId: context.params.id });
+      hideOthersClients(context.caller(), user);
+      return user;
+    },
   }),
   defineRoute({
     id: 'createUser',
@@ -123,7 +150,9 @@ export const userRoutes = [
     summary: "Change a person's display name, role, active flag, phone, manager or language",
     access: {
       roles: STAFF,
-      rule: 'managers change clients only and cannot give another role; nobody deactivates or re-roles themselves',
+      rule:
+        'managers change their own clients only, cannot give another role nor another manager; ' +
+        'nobody deactivates or re-roles themselves',
     },
     params: IdParams,
     body: UpdateUserBody,
@@ -138,6 +167,8 @@ export const userRoutes = [
         if (patch.role !== undefined && patch.role !== 'client') {
           throw forbidden('A manager may not give anyone a role other than client.');
         }
+        if (patch.managerId !== undefined && patch.managerId !== user.managerId)
+          throw forbidden('A manager may not reassign clients; an admin does (PUT /users/{id}/manager).');
       }
       if (
         context.params.id === caller.userId &&
@@ -147,5 +178,25 @@ export const userRoutes = [
       }
       return context.call('identity.update-user', { userId: context.params.id, patch });
     },
+  }),
+  defineRoute({
+    id: 'assignManager',
+    method: 'put',
+    path: '/users/:id/manager',
+    tag: 'users',
+    summary: 'Give a client another manager (S1-01); their open claims follow',
+    description:
+      'Announced as `user.manager-assigned`. A manager with active clients can be deactivated only ' +
+      'after they are reassigned (409 saying how many).',
+    access: { roles: ADMIN_ONLY },
+    params: IdParams,
+    body: AssignManagerBody,
+    response: json(UserView, 'The client with their manager'),
+    errors: [404],
+    handler: (context) =>
+      context.call('identity.assign-manager', {
+        clientId: context.params.id,
+        managerId: context.body.managerId,
+      }),
   }),
 ];

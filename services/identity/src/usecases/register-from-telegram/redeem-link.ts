@@ -14,10 +14,12 @@ import {
 import { refreshProfile } from './refresh-profile.js';
 import { registerNewPerson } from './register-new-person.js';
 import type { RegistrationResult } from './registration-result.js';
+import type { ManagerRuleDeps } from '../manager-assignment/manager-rule-deps.js';
 
 /** `l_<token>`: attach this Telegram account to the person the token was made for (S2-01, S2-02). */
 export async function redeemLink(
   tx: TransactionContext<Messages>,
+  managerRule: ManagerRuleDeps,
   profile: TelegramProfile,
   token: string,
 ): Promise<RegistrationResult> {
@@ -33,7 +35,7 @@ export async function redeemLink(
 
   if (decision.action === 'refuse') {
     if (owner) return { user: toUser(await refreshProfile(tx, owner, profile)), outcome: 'link-invalid' };
-    return registerNewPerson(tx, profile, planNewPerson({ kind: 'link-refused' }));
+    return registerNewPerson(tx, managerRule, profile, planNewPerson({ kind: 'link-refused' }));
   }
   if (decision.action === 'confirm') {
     if (link && !link.used_at && link.expires_at > now) await markLinkUsed(trx, link.id, profile.telegramId);

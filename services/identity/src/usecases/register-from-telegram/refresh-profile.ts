@@ -1,7 +1,7 @@
 import type { Messages, TelegramProfile } from '@fieldgram/contracts';
 import type { TransactionContext } from '@fieldgram/platform';
 import { changedProfileFields, profileFieldsFrom } from '../../domain/registration.js';
-import { userPartition } from '../../events/user-event-fields.js';
+import { updatedEvent, userPartition } from '../../events/user-event-fields.js';
 import {
   profileColumns,
   profileFieldsOf,
@@ -22,10 +22,6 @@ export async function refreshProfile(
   if (changed.length === 0) return row;
   const updated = await updateUserRow(trx, row.id, profileColumns(next));
   const user = toUser(updated);
-  await emit(
-    'user.updated',
-    { userId: user.id, role: user.role, active: user.active, name: user.name, changed },
-    userPartition(user.id),
-  );
+  await emit('user.updated', updatedEvent(user, changed), userPartition(user.id));
   return updated;
 }

@@ -9,9 +9,12 @@ import { redeemLink } from './redeem-link.js';
 import { refreshProfile } from './refresh-profile.js';
 import { registerNewPerson } from './register-new-person.js';
 import type { RegistrationResult } from './registration-result.js';
+import type { ManagerRuleDeps } from '../manager-assignment/manager-rule-deps.js';
 
 export interface RegisterFromTelegramDeps {
   uow: UnitOfWork<Messages>;
+  /** How a new client gets a manager (S1-01). */
+  managerRule: ManagerRuleDeps;
 }
 
 /**
@@ -20,7 +23,7 @@ export interface RegisterFromTelegramDeps {
  * and one `user.registered`. An inactive person is answered `blocked` and nothing changes.
  */
 export async function registerFromTelegram(
-  { uow }: RegisterFromTelegramDeps,
+  { uow, managerRule }: RegisterFromTelegramDeps,
   request: Envelope<'identity.register-from-telegram', DataOf<Messages, 'identity.register-from-telegram'>>,
 ): Promise<RegistrationResult> {
   return uow.run(async (tx) => {
@@ -30,7 +33,7 @@ export async function registerFromTelegram(
     // An inactive person stays blocked whatever link they come back with (S3-07).
     if (existing && !existing.active) return { user: toUser(existing), outcome: 'blocked' };
     const start = parseStartPayload(startPayload);
-    if (start.kind === 'link') return redeemLink(tx, profile, start.token);
+    if (start.kind === 'link') return redeemLink(tx, managerRule, profile, start.token);
 
     if (existing) return { user: toUser(await refreshProfile(tx, existing, profile)), outcome: 'existing' };
 
@@ -38,6 +41,6 @@ export async function registerFromTelegram(
       start.kind === 'invite'
         ? planNewPerson({ kind: 'invite', role: (await useInvite(tx.trx, start.token)) ?? null })
         : planNewPerson({ kind: 'plain' });
-    return registerNewPerson(tx, profile, plan);
+    return registerNewPerson(tx, managerRule, profile, plan);
   }, request);
 }
