@@ -9,6 +9,14 @@ export {
 } from './text/lang.js';
 export { CATALOG, allTexts, t, type Placeholders, type TextKey, type TextParams } from './text/catalog.js';
 export {
+  CURRENCY_SIGNS,
+  NBSP,
+  formatMoney,
+  formatQuantity,
+  toScaled,
+  type Currency,
+} from './money/money-format.js';
+export {
   REMOVE_KEYBOARD,
   type InlineKeyboardButton,
   type InlineKeyboardMarkup,
@@ -70,6 +78,7 @@ export {
 export {
   WIZARD_BUTTONS,
   readWizardPress,
+  wizardFilesKeyboard,
   wizardStepKeyboard,
   wizardSummaryKeyboard,
   type WizardButtonAction,

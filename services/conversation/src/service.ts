@@ -51,6 +51,11 @@ export interface ConversationServiceOptions {
    */
   flows?: readonly Flow[];
   /**
+   * The bot's features (default `FLOWS`); the wizard mechanism's own tests mount none, so their
+   * test form may take a menu button a feature has.
+   */
+  features?: readonly Flow[];
+  /**
    * Called for every wizard left unfinished (after it was logged): Cancel, a main-menu button,
    * `/start`, inactivity… S1-07 ("abandoned actions") will publish it to the managers.
    */
@@ -94,7 +99,10 @@ export function createConversationService(
     identity: identityOverRpc(() => runtime.rpc, env.IDENTITY_TIMEOUT_MS),
     chats,
   };
-  const { routes, consumers } = mountFlows([...CORE_FLOWS, ...FLOWS, ...(options.flows ?? [])], context);
+  const { routes, consumers } = mountFlows(
+    [...CORE_FLOWS, ...(options.features ?? FLOWS), ...(options.flows ?? [])],
+    context,
+  );
   const deps: ConversationDeps = {
     identity: context.identity,
     sessions,

@@ -35,6 +35,8 @@ const parcelFlow = (version = 1): Flow => ({
   }),
 });
 const withParcel = (extra: ConversationServiceOptions = {}): ConversationServiceOptions => ({
+  // The mechanism alone: the bot's features (the waybills flow has this button) are not mounted.
+  features: [],
   flows: [parcelFlow()],
   onWizardLeft: (event) => {
     left.push(event);
@@ -263,6 +265,7 @@ describe('a wizard, filled in as a person would', () => {
     expect(() =>
       createConversationService(conversationEnv, {
         logger: silentLogger,
+        features: [],
         flows: [parcelFlow(), conflicting],
       }),
     ).toThrow(new FlowConflictError('flows "parcel" and "waybills" both claim the menu action "newWaybill"'));

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CALLBACK_DATA_MAX_BYTES } from '../callback/callback-codec.js';
-import { readWizardPress, wizardStepKeyboard, wizardSummaryKeyboard } from './wizard-buttons.js';
+import {
+  readWizardPress,
+  wizardFilesKeyboard,
+  wizardStepKeyboard,
+  wizardSummaryKeyboard,
+} from './wizard-buttons.js';
 
 const data = (markup: { inline_keyboard: { callback_data?: string; text: string }[][] }) =>
   markup.inline_keyboard.map((row) => row.map((b) => `${b.text} ${b.callback_data}`));
@@ -39,6 +44,25 @@ describe('wizard buttons', () => {
       ['✅ Confirm wz:confirm:r1:3'],
       ['⬅️ Back wz:back:r1:3', '✖️ Cancel wz:cancel:r1:3'],
     ]);
+  });
+
+  it('lay out a files step: Done once enough are attached, Remove all once there are some, Back, Cancel', () => {
+    const first = { run: 'r1', step: 4, count: 0, canFinish: true, canGoBack: true };
+    expect(data(wizardFilesKeyboard('en', first))).toEqual([
+      ['✅ Done wz:done:r1:4'],
+      ['⬅️ Back wz:back:r1:4', '✖️ Cancel wz:cancel:r1:4'],
+    ]);
+    expect(data(wizardFilesKeyboard('ru', { ...first, count: 3 }))).toEqual([
+      ['✅ Готово wz:done:r1:4'],
+      ['🗑 Убрать все wz:clear:r1:4'],
+      ['⬅️ Назад wz:back:r1:4', '✖️ Отмена wz:cancel:r1:4'],
+    ]);
+    expect(data(wizardFilesKeyboard('en', { ...first, canFinish: false, canGoBack: false }))).toEqual([
+      ['✖️ Cancel wz:cancel:r1:4'],
+    ]);
+    expect(readWizardPress('wz:done:r1:4')).toEqual({ action: 'done', run: 'r1', step: 4 });
+    expect(readWizardPress('wz:clear:r1:4')).toEqual({ action: 'clear', run: 'r1', step: 4 });
+    expect(readWizardPress('wz:done:r1:4.1')).toBeUndefined();
   });
 
   it('read back what they encode, within 64 bytes, and nothing malformed', () => {

@@ -8,10 +8,20 @@ import type { Lang } from '../text/lang.js';
  * The wizard mechanism's buttons (DESIGN §5): `wz:<action>:<run>:<step>[.<n>]`. `run` names one
  * filling-in of a form (a press from another run, or another chat, is stale); `step` is where the
  * button was shown (0-based; the step count for the summary), so a button of a step the wizard
- * has moved on from is stale too; `n` is the choice picked or the field to edit.
+ * has moved on from is stale too; `n` is the choice picked or the field to edit. A files step has
+ * ✅ Done (the files so far are the answer) and 🗑 Remove all.
  */
-export const WIZARD_BUTTONS = callbackNamespace('wz', ['pick', 'skip', 'back', 'cancel', 'edit', 'confirm']);
-export type WizardButtonAction = 'pick' | 'skip' | 'back' | 'cancel' | 'edit' | 'confirm';
+export const WIZARD_BUTTONS = callbackNamespace('wz', [
+  'pick',
+  'skip',
+  'back',
+  'cancel',
+  'edit',
+  'confirm',
+  'done',
+  'clear',
+]);
+export type WizardButtonAction = 'pick' | 'skip' | 'back' | 'cancel' | 'edit' | 'confirm' | 'done' | 'clear';
 
 /** A decoded wizard button. */
 export interface WizardPress {
@@ -78,5 +88,18 @@ export function wizardSummaryKeyboard(
     ...chunk(edits, 2),
     [button(t(lang, 'wizard.confirm'), 'confirm', run, step)],
     controls(lang, run, step, true),
+  ]);
+}
+
+/** A files step's buttons: ✅ Done (once enough are attached), 🗑 Remove all (once there are some), Back, Cancel. */
+export function wizardFilesKeyboard(
+  lang: Lang,
+  files: { run: string; step: number; count: number; canFinish: boolean; canGoBack: boolean },
+): InlineKeyboardMarkup {
+  const { run, step } = files;
+  return inlineKeyboard([
+    files.canFinish ? [button(t(lang, 'wizard.done'), 'done', run, step)] : [],
+    files.count > 0 ? [button(t(lang, 'wizard.clear'), 'clear', run, step)] : [],
+    controls(lang, run, step, files.canGoBack),
   ]);
 }

@@ -40,4 +40,35 @@ describe('toTgOut', () => {
     });
     expect(alert?.params).toEqual({ callback_query_id: 'q2', text: 'blocked', show_alert: true });
   });
+
+  it('sends a stored file as a document, and files Telegram has one alone or as an album (S1-02, S1-06)', () => {
+    const [pdf, album, single] = toTgOut(envelopeId, 42, [
+      { kind: 'document', storageKey: 'waybills/wb-1.pdf', fileName: 'WB-2026-000001.pdf', caption: 'WB' },
+      {
+        kind: 'files',
+        files: [
+          { type: 'photo', fileId: 'p1' },
+          { type: 'photo', fileId: 'p2' },
+        ],
+      },
+      { kind: 'files', files: [{ type: 'document', fileId: 'd1' }] },
+    ]);
+    expect(pdf).toMatchObject({
+      method: 'sendDocument',
+      params: {
+        document: { storageKey: 'waybills/wb-1.pdf', fileName: 'WB-2026-000001.pdf' },
+        caption: 'WB',
+      },
+    });
+    expect(album).toMatchObject({
+      method: 'sendMediaGroup',
+      params: {
+        media: [
+          { type: 'photo', media: 'p1' },
+          { type: 'photo', media: 'p2' },
+        ],
+      },
+    });
+    expect(single).toMatchObject({ method: 'sendDocument', params: { document: 'd1' } });
+  });
 });

@@ -17,9 +17,23 @@ export type Outgoing =
    * by `markup`, or removed), or only the keyboard when there is no text.
    */
   | { kind: 'edit'; messageKey: string; text?: string; markup?: InlineKeyboardMarkup }
+  /** A file kept in object storage (a waybill's PDF), sent as a document; bot-gateway uploads it once. */
+  | { kind: 'document'; storageKey: string; fileName: string; caption?: string }
+  /**
+   * Files Telegram already has (by file_id), sent again: one alone, or 2–10 as an album (Telegram
+   * does not mix photos with documents in one album: the caller groups them).
+   */
+  | { kind: 'files'; files: readonly SentFile[] }
   | { kind: 'callback-answer'; callbackQueryId: string; text?: string; alert?: boolean };
 
+export interface SentFile {
+  type: 'photo' | 'document';
+  fileId: string;
+}
+
 export type TgOutCommand = DataInput<Messages, 'tg.out'>;
+
+const SEND_ONE = { photo: 'sendPhoto', document: 'sendDocument' } as const;
 
 /**
  * The `tg.out` commands for the replies to one inbound update. Their idempotency keys derive
@@ -39,6 +53,28 @@ export function toTgOut(envelopeId: string, chatId: number, replies: readonly Ou
           ...(reply.text !== undefined ? { text: reply.text } : {}),
           ...(reply.alert ? { show_alert: true } : {}),
         },
+      };
+    }
+    if (reply.kind === 'document') {
+      return {
+        idempotencyKey,
+        chatId,
+        method: 'sendDocument',
+        params: {
+          document: { storageKey: reply.storageKey, fileName: reply.fileName },
+          ...(reply.caption !== undefined ? { caption: reply.caption } : {}),
+        },
+      };
+    }
+    if (reply.kind === 'files') {
+      const [only] = reply.files;
+      if (reply.files.length === 1 && only)
+        return { idempotencyKey, chatId, method: SEND_ONE[only.type], params: { [only.type]: only.fileId } };
+      return {
+        idempotencyKey,
+        chatId,
+        method: 'sendMediaGroup',
+        params: { media: reply.files.map((file) => ({ type: file.type, media: file.fileId })) },
       };
     }
     if (reply.kind === 'edit') {

@@ -27,6 +27,18 @@ const WizardStateSchema = z.object({
   updatedAt: z.number().optional(),
   /** Reported as left unfinished after inactivity; resumable, but not reported twice. */
   reported: z.boolean().optional(),
+  /** Buttons given when it started (payment methods, latest waybills), by the field they answer. */
+  choices: z
+    .record(
+      z.string(),
+      z.array(
+        z.object({
+          value: z.string(),
+          label: z.union([z.string(), z.object({ en: z.string(), ru: z.string() })]),
+        }),
+      ),
+    )
+    .optional(),
 });
 
 /** A prompt waiting for its answer (the chat's next text): which, and what it is about. */

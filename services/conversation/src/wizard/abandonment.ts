@@ -1,6 +1,6 @@
 import type { WizardState } from '../session/session-store.js';
-import type { Answers, WizardContext, WizardDefinition } from './definition.js';
-import { answersOf } from './machine.js';
+import type { Answers, FilesAnswers, WizardContext, WizardDefinition } from './definition.js';
+import { answersOf, filesAnswersOf } from './machine.js';
 
 /**
  * How a wizard was left unfinished: ✖️ Cancel (or `/cancel`); a main-menu button or `/menu`;
@@ -24,6 +24,8 @@ export interface WizardLeft {
   totalSteps: number;
   atSummary: boolean;
   answers: Answers;
+  /** The files of its files steps so far (only when there are some). */
+  files?: FilesAnswers;
   context: WizardContext;
   /** ISO time it was left. */
   at: string;
@@ -41,6 +43,7 @@ export function leftUnfinished(
   if (state.reported) return undefined;
   const totalSteps = definition?.steps.length ?? 0;
   const atSummary = definition !== undefined && state.step >= totalSteps;
+  const files = definition ? filesAnswersOf(definition, state) : {};
   return {
     wizard: state.name,
     version: state.version,
@@ -52,6 +55,7 @@ export function leftUnfinished(
     totalSteps,
     atSummary,
     answers: answersOf(state),
+    ...(Object.keys(files).length > 0 ? { files } : {}),
     context: state.context ?? {},
     at: new Date(left.now).toISOString(),
   };

@@ -7,7 +7,13 @@ import type { WizardState } from '../session/session-store.js';
 import type { WizardDeadlines } from '../session/wizard-deadlines.js';
 import { staleButtonAnswer, wizardCancelledReply, wizardOutdatedReply } from '../views/replies.js';
 import { leftUnfinished, type LeaveReason, type WizardLeft } from './abandonment.js';
-import type { WizardContext, WizardDefinition } from './definition.js';
+import type {
+  ConfirmedRun,
+  GivenChoices,
+  WizardContext,
+  WizardDefinition,
+  WizardText,
+} from './definition.js';
 import {
   advance,
   idleDeadline,
@@ -35,31 +41,57 @@ export interface WizardSupport {
 const newRun = () => randomBytes(6).toString('base64url');
 
 /**
- * Starts wizard `id` (from a flow's menu button or press) at its first step, about `context`.
- * Whatever wizard the chat was in is left (`replaced`), and a prompt it waited on is dropped.
+ * Starts wizard `id` (from a flow's menu button or press) at its first step, about `context`,
+ * with the buttons the flow looked up for its `givenChoices` steps. Whatever wizard the chat was
+ * in is left (`replaced`), and a prompt it waited on is dropped.
  */
 export async function startWizard(
   turn: Turn<InboundType>,
   user: User,
   id: string,
   context: WizardContext = {},
+  options: { choices?: GivenChoices } = {},
 ): Promise<Outgoing[]> {
   const definition = turn.deps.routes.wizards[id];
   if (!definition) throw new Error(`no wizard "${id}" is mounted`);
   await leaveWizard(turn, 'replaced');
   delete turn.session.prompt;
-  const state = startState(definition, { run: newRun(), userId: user.id, context, now: Date.now() });
+  const state = startState(definition, {
+    run: newRun(),
+    userId: user.id,
+    context,
+    now: Date.now(),
+    ...(options.choices ? { choices: options.choices } : {}),
+  });
   turn.session.wizard = state;
   return [questionReply(definition, state, turn.lang)];
 }
 
 /** Text sent while in a wizard: the answer to its step (or, at the summary, a hint to tap). */
-export async function answerWizard(
+export function answerWizard(
   turn: Turn<'tg.in.message'>,
   user: User,
   state: WizardState,
 ): Promise<Outgoing[]> {
-  const moved = move(turn, state, { kind: 'text', text: turn.update.data.text });
+  return answerWith(turn, user, state, { kind: 'text', text: turn.update.data.text });
+}
+
+/** Files (a photo, a document, an album) sent while in a wizard: a files step's, or a polite re-ask. */
+export function answerWizardFiles(
+  turn: Turn<'tg.in.media'>,
+  user: User,
+  state: WizardState,
+): Promise<Outgoing[]> {
+  return answerWith(turn, user, state, { kind: 'files', files: turn.update.data.files });
+}
+
+async function answerWith(
+  turn: Turn<'tg.in.message' | 'tg.in.media'>,
+  user: User,
+  state: WizardState,
+  input: WizardInput,
+): Promise<Outgoing[]> {
+  const moved = move(turn, state, input);
   return moved ? show(turn, user, moved) : outdated(turn, user);
 }
 
@@ -78,6 +110,8 @@ export async function pressWizard(
 
 interface Moved {
   definition: WizardDefinition;
+  /** The state the input found. */
+  before: WizardState;
   outcome: WizardOutcome;
 }
 
@@ -85,7 +119,7 @@ interface Moved {
 function move(turn: Turn<InboundType>, state: WizardState, input: WizardInput): Moved | undefined {
   const definition = turn.deps.routes.wizards[state.name];
   if (!definition || isOutdated(definition, state)) return undefined;
-  return { definition, outcome: advance(definition, state, input, Date.now()) };
+  return { definition, before: state, outcome: advance(definition, state, input, Date.now()) };
 }
 
 async function outdated(turn: Turn<InboundType>, user: User): Promise<Outgoing[]> {
@@ -94,9 +128,9 @@ async function outdated(turn: Turn<InboundType>, user: User): Promise<Outgoing[]
 }
 
 async function show(
-  turn: Turn<'tg.in.message' | 'tg.in.callback'>,
+  turn: Turn<'tg.in.message' | 'tg.in.callback' | 'tg.in.media'>,
   user: User,
-  { definition, outcome }: Moved,
+  { definition, before, outcome }: Moved,
 ): Promise<Outgoing[]> {
   switch (outcome.kind) {
     case 'ask':
@@ -109,12 +143,36 @@ async function show(
       await leaveWizard(turn, 'cancel');
       return [wizardCancelledReply(user, turn.lang)];
     case 'confirmed':
-      // Over before the flow's use-case runs: its answer (or refusal) ends the wizard either way.
+      // Over before the flow's use-case runs: its answer (or refusal) ends the wizard, unless it
+      // asks for an answer again.
       delete turn.session.wizard;
-      return definition.finish(turn, user, outcome.confirmed);
+      return definition.finish(turn, user, outcome.confirmed, confirmedRun(turn, definition, before));
     case 'stale': // a press only: answered as stale before this
       return [];
   }
+}
+
+/** The confirmed filling-in for the flow: its run, and a way back into it when the use-case refuses. */
+function confirmedRun(
+  turn: Turn<InboundType>,
+  definition: WizardDefinition,
+  confirmed: WizardState,
+): ConfirmedRun {
+  return {
+    id: confirmed.run ?? '',
+    reask: (field: string | undefined, error: WizardText) => {
+      const { editing: _editing, ...rest } = confirmed;
+      const step = definition.steps.findIndex((s) => s.field === field);
+      const state: WizardState =
+        step >= 0
+          ? { ...rest, step, editing: true, updatedAt: Date.now() }
+          : { ...rest, step: definition.steps.length, updatedAt: Date.now() };
+      turn.session.wizard = state;
+      return step >= 0
+        ? [questionReply(definition, state, turn.lang, error)]
+        : [summaryReply(definition, state, turn.lang, false, error)];
+    },
+  };
 }
 
 /** Leaves the chat's wizard, if any, reporting it as left unfinished; true if there was one. */

@@ -1,12 +1,12 @@
-import type { DataInput, Envelope, Messages, ResultOf, Task } from '@fieldgram/contracts';
-import { RemoteError, askOrRetryLater, type RpcClient } from '@fieldgram/platform';
+import type { DataInput, Messages, ResultOf, Task } from '@fieldgram/contracts';
+import type { RpcClient } from '@fieldgram/platform';
+import { answerOrRefusal as answer, type Cause, type Outcome, type Refusal } from '../service-answer.js';
 
-type Cause = Pick<Envelope, 'id' | 'correlationId'>;
 export type TaskPage = ResultOf<Messages, 'task.list'>;
 
 /** Why the task service said no: the press changes nothing and is answered politely. */
-export type TaskRefusal = 'conflict' | 'forbidden' | 'not_found' | 'invalid';
-export type TaskOutcome<T> = { ok: true; value: T } | { ok: false; refusal: TaskRefusal; message: string };
+export type TaskRefusal = Refusal;
+export type TaskOutcome<T> = Outcome<T>;
 
 /**
  * What conversation asks the task service for a technician's taps. Every answer passes the
@@ -31,23 +31,4 @@ export function tasksOverRpc(rpc: () => RpcClient<Messages>, timeoutMs: number):
     complete: (input, causedBy) => answer(() => rpc().request('task.complete', input, options(causedBy))),
     list: (input, causedBy) => answer(() => rpc().request('task.list', input, options(causedBy))),
   };
-}
-
-const REFUSALS: Record<string, TaskRefusal> = {
-  conflict: 'conflict',
-  forbidden: 'forbidden',
-  unauthorized: 'forbidden',
-  not_found: 'not_found',
-  validation: 'invalid',
-};
-
-async function answer<T>(request: () => Promise<T>): Promise<TaskOutcome<T>> {
-  try {
-    return { ok: true, value: await askOrRetryLater(request) };
-  } catch (error) {
-    if (error instanceof RemoteError && REFUSALS[error.code]) {
-      return { ok: false, refusal: REFUSALS[error.code]!, message: error.message };
-    }
-    throw error;
-  }
 }
