@@ -20,6 +20,8 @@ import { taskEnvSchema } from '@fieldgram/task/config';
 import { createTaskService } from '@fieldgram/task/service';
 import { invoiceEnvSchema } from '@fieldgram/invoice/config';
 import { createInvoiceService } from '@fieldgram/invoice/service';
+import { waybillEnvSchema } from '@fieldgram/waybill/config';
+import { createWaybillService } from '@fieldgram/waybill/service';
 import { apiGatewayEnvSchema } from '@fieldgram/api-gateway/config';
 import { createApiGateway } from '@fieldgram/api-gateway/service';
 
@@ -55,7 +57,7 @@ export async function startStack(env: TestEnv, options: StackOptions = {}): Prom
     LOG_LEVEL: options.logLevel ?? 'silent',
   };
   const language = options.language ? { ORG_LANGUAGE: options.language } : {};
-  // One object store for the stack: invoice writes PDFs, bot-gateway and the API read them.
+  // One object store for the stack: invoice and waybill write PDFs, bot-gateway and the API read them.
   const storageDir = mkdtempSync(path.join(tmpdir(), 'fg-stack-objects-'));
   const runtimes: ServiceRuntime<Messages>[] = [];
   const start = async (service: { runtime: ServiceRuntime<Messages> }) => {
@@ -83,6 +85,11 @@ export async function startStack(env: TestEnv, options: StackOptions = {}): Prom
     await start(
       await createInvoiceService(
         invoiceEnvSchema.parse({ ...base, ...language, OBJECT_STORAGE_DIR: storageDir }),
+      ),
+    );
+    await start(
+      await createWaybillService(
+        waybillEnvSchema.parse({ ...base, ...language, OBJECT_STORAGE_DIR: storageDir }),
       ),
     );
     await start(await createNotificationService(notificationEnvSchema.parse({ ...base, ...language })));

@@ -7,6 +7,11 @@ export {
   type Lang,
   type LanguageHolder,
 } from './text/lang.js';
+export {
+  documentLanguage,
+  formatDocumentDate,
+  type DocumentLanguageSettings,
+} from './documents/document-language.js';
 export { CATALOG, allTexts, t, type Placeholders, type TextKey, type TextParams } from './text/catalog.js';
 export {
   CURRENCY_SIGNS,

@@ -34,3 +34,14 @@ export {
   type Invoice,
   type InvoiceStatus,
 } from './messages/invoice.js';
+export {
+  PaymentMethodCodeSchema,
+  PaymentMethodSchema,
+  WaybillInputSchema,
+  WaybillSchema,
+  WaybillStatusSchema,
+  type PaymentMethod,
+  type Waybill,
+  type WaybillInput,
+  type WaybillStatus,
+} from './messages/waybill.js';

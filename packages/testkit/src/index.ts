@@ -45,6 +45,7 @@ export {
   type MetricSample,
 } from './prometheus-text.js';
 export { ApiClient } from './api-client.js';
+export { pdfText } from './pdf-text.js';
 export { serviceEnvValues } from './service-runner/service-env.js';
 export { testLogger } from './service-runner/test-logger.js';
 export { asUser, Caller, type CallerOptions } from './service-runner/caller.js';

@@ -16,6 +16,7 @@ export const SERVICE_NAMES = [
   'audit',
   'task',
   'invoice',
+  'waybill',
   'notification',
   'conversation',
   'bot-gateway',

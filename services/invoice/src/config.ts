@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { languageSetting, orgLanguage, platformEnvSchema } from '@fieldgram/platform';
-import type { DocumentLanguageSettings } from './domain/document-language.js';
+import type { DocumentLanguageSettings } from '@fieldgram/bot-ui';
 
 /** invoice's environment (documented in .env.example). */
 export const invoiceEnvSchema = platformEnvSchema.extend({

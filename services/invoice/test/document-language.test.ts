@@ -1,8 +1,7 @@
 // DOCUMENT_LANGUAGE forces one language on every document, whoever reads it (issue 11).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventTap, useTestEnv } from '@fieldgram/testkit';
+import { EventTap, pdfText, useTestEnv } from '@fieldgram/testkit';
 import { startServices, type InvoiceCaller, type Services } from './support/harness.js';
-import { pdfText } from './support/pdf-text.js';
 
 const env = useTestEnv('invoice-document-language');
 let services: Services;

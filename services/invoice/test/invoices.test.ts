@@ -1,8 +1,7 @@
 // An admin bills a completed task; the bot delivers the PDF to its technician; the invoice is paid (S0-11).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventTap, useTestEnv } from '@fieldgram/testkit';
+import { EventTap, pdfText, useTestEnv } from '@fieldgram/testkit';
 import { startServices, type InvoiceCaller, type Services } from './support/harness.js';
-import { pdfText } from './support/pdf-text.js';
 
 const env = useTestEnv('invoice');
 let services: Services;

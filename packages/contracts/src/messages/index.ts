@@ -5,6 +5,7 @@ import { notificationMessages } from './notification.js';
 import { taskMessages } from './task.js';
 import { invoiceMessages } from './invoice.js';
 import { telegramMessages } from './telegram.js';
+import { waybillMessages } from './waybill.js';
 
 /**
  * Every message type of fieldgram: type → schema. Adding a type is one entry in one of the
@@ -18,5 +19,6 @@ export const messages = {
   ...auditMessages,
   ...taskMessages,
   ...invoiceMessages,
+  ...waybillMessages,
 } as const;
 export type Messages = typeof messages;

@@ -1,6 +1,6 @@
 import type { Messages } from '@fieldgram/contracts';
 import type { RequestHandler } from '@fieldgram/platform';
-import { documentLanguage, type DocumentLanguageSettings } from '../domain/document-language.js';
+import { documentLanguage, type DocumentLanguageSettings } from '@fieldgram/bot-ui';
 import type { AskPeersDeps } from '../usecases/ask-peers.js';
 import { ensurePdf, type EnsurePdfDeps } from '../usecases/ensure-pdf.js';
 import { lookupPerson } from '../usecases/lookup-person.js';

@@ -1,6 +1,6 @@
 import type { Messages } from '@fieldgram/contracts';
 import { DomainError, type RequestHandler } from '@fieldgram/platform';
-import { documentLanguage, type DocumentLanguageSettings } from '../domain/document-language.js';
+import { documentLanguage, type DocumentLanguageSettings } from '@fieldgram/bot-ui';
 import { sendRefusal } from '../domain/status.js';
 import type { OverdueReminders } from '../reminders/overdue-reminders.js';
 import { loadInvoice } from '../store/invoices-store.js';

@@ -1,3 +1,4 @@
+import { formatDocumentDate } from '@fieldgram/bot-ui';
 import type { Content, TableCell, TDocumentDefinitions } from '@fieldgram/pdf';
 import type { Invoice, Language } from '@fieldgram/contracts';
 import { formatMoney, formatQuantity } from '../domain/money.js';
@@ -44,12 +45,6 @@ export function invoiceWord(language: Language): string {
   return LABELS[language].invoice;
 }
 
-/** YYYY-MM-DD as 31.12.2026 (ru) or 2026-12-31 (en). */
-export function formatDate(isoDate: string, language: Language): string {
-  const [year, month, day] = isoDate.slice(0, 10).split('-');
-  return language === 'ru' ? `${day}.${month}.${year}` : `${year}-${month}-${day}`;
-}
-
 function formatPercent(rate: number, language: Language): string {
   const text = String(rate);
   return `${language === 'ru' ? text.replace('.', ',') : text}%`;
@@ -75,8 +70,8 @@ export function invoiceDocument(
     { text: `${labels.invoice} ${invoice.number}`, style: 'title' },
     {
       text: [
-        `${labels.issued}: ${formatDate(invoice.issuedAt, language)}`,
-        ...(invoice.dueDate ? [`\n${labels.due}: ${formatDate(invoice.dueDate, language)}`] : []),
+        `${labels.issued}: ${formatDocumentDate(invoice.issuedAt, language)}`,
+        ...(invoice.dueDate ? [`\n${labels.due}: ${formatDocumentDate(invoice.dueDate, language)}`] : []),
       ],
       margin: [0, 0, 0, 8],
     },

@@ -9,6 +9,7 @@ import { settingsRoutes } from './settings.js';
 import { taskRoutes } from './tasks.js';
 import { telegramLinkRoutes } from './telegram-links.js';
 import { userRoutes } from './users.js';
+import { waybillRoutes } from './waybills.js';
 
 /** Every route of the API: served by createApiApp and documented by buildOpenApiDocument. */
 export const ROUTES: readonly AnyRoute[] = [
@@ -20,6 +21,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...notificationRoutes,
   ...taskRoutes,
   ...invoiceRoutes,
+  ...waybillRoutes,
   ...auditRoutes,
   ...reportRoutes,
 ];

@@ -104,6 +104,33 @@ describe('the route registry', () => {
     expect(document.components.schemas).toHaveProperty('EventReportRow');
   });
 
+  it('documents the waybill routes (S1-02): staff, each manager narrowed to their clients; the PDF', () => {
+    const document = buildOpenApiDocument(ROUTES) as {
+      paths: Record<
+        string,
+        Record<string, { 'x-roles': unknown; description?: string; responses: Record<string, Json> }>
+      >;
+      components: { schemas: Record<string, unknown> };
+    };
+    const expected: [string, string][] = [
+      ['get', '/waybills'],
+      ['get', '/waybills/{id}'],
+      ['get', '/waybills/{id}/pdf'],
+      ['post', '/waybills/{id}/cancel'],
+    ];
+    for (const [method, path] of expected) {
+      const operation = document.paths[path]?.[method];
+      expect(operation?.['x-roles'], `${method} ${path}`).toEqual(['admin', 'manager']);
+      expect(operation?.responses, `${method} ${path}`).toHaveProperty(path === '/waybills' ? '400' : '404');
+    }
+    expect(document.paths['/waybills/{id}/cancel']?.post?.responses).toHaveProperty('409');
+    expect(Object.keys(document.paths['/waybills/{id}/pdf']?.get?.responses['200']?.content ?? {})).toEqual([
+      'application/pdf',
+    ]);
+    expect(document.components.schemas).toHaveProperty('Waybill');
+    expect(document.components.schemas).toHaveProperty('WaybillPage');
+  });
+
   it("checks an invoice's body with the contract's schemas, naming the field", () => {
     const route = ROUTES.find((r) => r.id === 'createInvoice');
     const result = route?.body?.safeParse({

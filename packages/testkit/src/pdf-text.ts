@@ -6,7 +6,10 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** The text of a PDF, as poppler's pdftotext extracts it, with runs of white space made one space. */
+/**
+ * The text of a PDF, as poppler's pdftotext extracts it, with runs of white space made one space:
+ * what a test reads back from a rendered document (invoices, waybills).
+ */
 export async function pdfText(bytes: Buffer): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'fg-pdf-'));
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentLanguage } from './document-language.js';
+import { documentLanguage, formatDocumentDate } from './document-language.js';
 
 const RU_ORG = { forced: undefined, orgDefault: 'ru' } as const;
 
@@ -24,5 +24,12 @@ describe("a document's language", () => {
       'ru',
     );
     expect(documentLanguage(forced, {})).toBe('ru');
+  });
+});
+
+describe("a document's dates", () => {
+  it('read day.month.year in Russian and year-month-day in English, from a date or a timestamp', () => {
+    expect(formatDocumentDate('2026-01-31', 'ru')).toBe('31.01.2026');
+    expect(formatDocumentDate('2026-01-31T23:10:00.000Z', 'en')).toBe('2026-01-31');
   });
 });
