@@ -22,6 +22,8 @@ import { invoiceEnvSchema } from '@fieldgram/invoice/config';
 import { createInvoiceService } from '@fieldgram/invoice/service';
 import { waybillEnvSchema } from '@fieldgram/waybill/config';
 import { createWaybillService } from '@fieldgram/waybill/service';
+import { claimsEnvSchema } from '@fieldgram/claims/config';
+import { createClaimsService } from '@fieldgram/claims/service';
 import { apiGatewayEnvSchema } from '@fieldgram/api-gateway/config';
 import { createApiGateway } from '@fieldgram/api-gateway/service';
 
@@ -92,6 +94,7 @@ export async function startStack(env: TestEnv, options: StackOptions = {}): Prom
         waybillEnvSchema.parse({ ...base, ...language, OBJECT_STORAGE_DIR: storageDir }),
       ),
     );
+    await start(await createClaimsService(claimsEnvSchema.parse(base)));
     await start(await createNotificationService(notificationEnvSchema.parse({ ...base, ...language })));
     await start(await createConversationService(conversationEnvSchema.parse({ ...base, ...language })));
     await start(

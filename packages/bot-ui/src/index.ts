@@ -89,3 +89,17 @@ export {
   type WizardButtonAction,
   type WizardPress,
 } from './wizard/wizard-buttons.js';
+export { MY_WAYBILLS_LIST, WAYBILL_BUTTONS, waybillListKeyboard } from './waybills/waybill-buttons.js';
+export {
+  CLAIMS_LIST,
+  CLAIM_BUTTONS,
+  CLAIM_FILTERS,
+  CLAIM_MOVES,
+  claimCardKeyboard,
+  claimCommentKeyboard,
+  claimListKeyboard,
+  isClaimFilter,
+  type ClaimButtonAction,
+  type ClaimFilter,
+  type ClaimMove,
+} from './claims/claim-buttons.js';

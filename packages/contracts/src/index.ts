@@ -45,3 +45,15 @@ export {
   type WaybillInput,
   type WaybillStatus,
 } from './messages/waybill.js';
+export {
+  ClaimFileCopySchema,
+  ClaimFileSchema,
+  ClaimHistoryEntrySchema,
+  ClaimSchema,
+  ClaimStatusSchema,
+  type Claim,
+  type ClaimFile,
+  type ClaimFileCopy,
+  type ClaimStatus,
+  type ClaimSummary,
+} from './messages/claims.js';

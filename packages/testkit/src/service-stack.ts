@@ -17,6 +17,7 @@ export const SERVICE_NAMES = [
   'task',
   'invoice',
   'waybill',
+  'claims',
   'notification',
   'conversation',
   'bot-gateway',

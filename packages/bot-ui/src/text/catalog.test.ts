@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, t, type TextKey } from './catalog.js';
 import { langFromTelegram } from './lang.js';
+import * as claims from './catalogs/claims.js';
 import * as menu from './catalogs/menu.js';
 import * as notifications from './catalogs/notifications.js';
 import * as people from './catalogs/people.js';
 import * as tasks from './catalogs/tasks.js';
+import * as waybills from './catalogs/waybills.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -19,7 +21,7 @@ describe('text catalog', () => {
   });
 
   it('defines each key in one part only (a later part would silently win)', () => {
-    const parts = [people, menu, tasks, notifications];
+    const parts = [people, menu, tasks, notifications, waybills, claims];
     const total = parts.reduce((sum, part) => sum + Object.keys(part.en).length, 0);
     expect(Object.keys(CATALOG.en)).toHaveLength(total);
   });

@@ -6,6 +6,7 @@ import { taskMessages } from './task.js';
 import { invoiceMessages } from './invoice.js';
 import { telegramMessages } from './telegram.js';
 import { waybillMessages } from './waybill.js';
+import { claimsMessages } from './claims.js';
 
 /**
  * Every message type of fieldgram: type → schema. Adding a type is one entry in one of the
@@ -20,5 +21,6 @@ export const messages = {
   ...taskMessages,
   ...invoiceMessages,
   ...waybillMessages,
+  ...claimsMessages,
 } as const;
 export type Messages = typeof messages;

@@ -21,6 +21,8 @@ export interface PersonFixture {
   /** The language staff chose for them. */
   language?: Language | null;
   username?: string | null;
+  /** A client's manager (S1-01). */
+  managerId?: string | null;
 }
 
 type Patch = DataOf<Messages, 'identity.update-user'>['patch'];
@@ -89,6 +91,7 @@ export class FakeIdentity implements Closable {
           : `tg://user?id=${telegramId}`,
       languageCode: fixture.languageCode ?? null,
       language: fixture.language ?? null,
+      managerId: fixture.managerId ?? null,
     });
     this.people.set(user.id, user);
     return user;
