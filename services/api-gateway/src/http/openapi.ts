@@ -133,6 +133,13 @@ function success(route: AnyRoute, components: SchemaComponents): Json {
           content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
         },
       };
+    case 'file':
+      return {
+        200: {
+          description: spec.description,
+          content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+        },
+      };
     case 'sse':
       return {
         200: {

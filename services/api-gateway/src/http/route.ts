@@ -47,8 +47,13 @@ export interface PdfResponse {
   kind: 'pdf';
   description: string;
 }
+/** A stored file of any type (a claim's photo or scan), as it was kept. */
+export interface FileResponse {
+  kind: 'file';
+  description: string;
+}
 export type ResponseSpec =
-  JsonResponse | PngResponse | SseResponse | EmptyResponse | TableResponse | PdfResponse;
+  JsonResponse | PngResponse | SseResponse | EmptyResponse | TableResponse | PdfResponse | FileResponse;
 
 export const json = <S extends z.ZodType>(
   schema: S,
@@ -69,6 +74,7 @@ export const table = <S extends z.ZodType>(
   ...(options.pdf ? { pdf: true } : {}),
 });
 export const pdf = (description: string): PdfResponse => ({ kind: 'pdf', description });
+export const file = (description: string): FileResponse => ({ kind: 'file', description });
 
 /** A CSV file to download: the text without BOM (the pipeline adds it) and the file's name. */
 export interface CsvDownload {
@@ -83,6 +89,14 @@ export interface PdfDownload {
   disposition: 'inline' | 'attachment';
 }
 
+/** A stored file: its bytes, its type, its name, and whether browsers show it or save it. */
+export interface FileDownload {
+  bytes: Buffer;
+  contentType: string;
+  filename: string;
+  disposition: 'inline' | 'attachment';
+}
+
 /** What a handler returns: the body before the response schema shapes it, PNG bytes, or nothing. */
 export type HandlerResult<R extends ResponseSpec> =
   R extends JsonResponse<infer S>
@@ -93,7 +107,9 @@ export type HandlerResult<R extends ResponseSpec> =
         ? Buffer
         : R extends PdfResponse
           ? PdfDownload
-          : void;
+          : R extends FileResponse
+            ? FileDownload
+            : void;
 
 export interface RouteContext<P, Q, B> {
   params: P;

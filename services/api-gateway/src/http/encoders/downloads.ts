@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { CsvDownload, PdfDownload } from '../route.js';
+import type { CsvDownload, FileDownload, PdfDownload } from '../route.js';
 
 // The byte order mark makes Excel read the file as UTF-8 (Cyrillic names, ₽).
 const UTF8_BOM = '\uFEFF';
@@ -22,6 +22,18 @@ export function sendPdf(response: Response, download: PdfDownload): void {
       'Content-Disposition': contentDisposition(download.filename, download.disposition),
     })
     .send(download.pdf);
+}
+
+/** A stored file as it was kept; browsers must not guess another type from its bytes. */
+export function sendFile(response: Response, download: FileDownload): void {
+  response
+    .status(200)
+    .set({
+      'Content-Type': download.contentType,
+      'Content-Disposition': contentDisposition(download.filename, download.disposition),
+      'X-Content-Type-Options': 'nosniff',
+    })
+    .send(download.bytes);
 }
 
 /** `attachment; filename="…"`, with an RFC 5987 `filename*` when the name is not plain ASCII. */

@@ -1,12 +1,12 @@
 import type { Response } from 'express';
 import type { z } from 'zod';
-import type { AnyRoute, CsvDownload, PdfDownload } from '../route.js';
-import { sendCsv, sendPdf } from './downloads.js';
+import type { AnyRoute, CsvDownload, FileDownload, PdfDownload } from '../route.js';
+import { sendCsv, sendFile, sendPdf } from './downloads.js';
 
 /**
  * Encodes a handler's result as its route declares: JSON shaped by the response schema (an answer
- * outside it is a bug, a 500), a table as JSON, CSV or PDF, a PNG, a PDF, nothing, or a stream the
- * handler already owns.
+ * outside it is a bug, a 500), a table as JSON, CSV or PDF, a PNG, a PDF, a stored file, nothing,
+ * or a stream the handler already owns.
  */
 export function sendResult(route: AnyRoute, response: Response, result: unknown): void {
   const spec = route.response;
@@ -26,6 +26,9 @@ export function sendResult(route: AnyRoute, response: Response, result: unknown)
       return;
     case 'pdf':
       sendPdf(response, result as PdfDownload);
+      return;
+    case 'file':
+      sendFile(response, result as FileDownload);
       return;
     case 'empty':
       response.status(204).end();

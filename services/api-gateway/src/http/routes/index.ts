@@ -1,6 +1,7 @@
 import type { AnyRoute } from '../route.js';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
+import { claimRoutes } from './claims.js';
 import { invoiceRoutes } from './invoices.js';
 import { inviteRoutes } from './invites.js';
 import { notificationRoutes } from './notifications.js';
@@ -22,6 +23,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...taskRoutes,
   ...invoiceRoutes,
   ...waybillRoutes,
+  ...claimRoutes,
   ...auditRoutes,
   ...reportRoutes,
 ];

@@ -131,6 +131,26 @@ describe('the route registry', () => {
     expect(document.components.schemas).toHaveProperty('WaybillPage');
   });
 
+  it('documents the claim routes (S1-06): staff, managers narrowed to their own; the files as stored', () => {
+    const document = buildOpenApiDocument(ROUTES) as {
+      paths: Record<string, Record<string, { 'x-roles': unknown; responses: Record<string, Json> }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    for (const [method, path] of [
+      ['get', '/claims'],
+      ['get', '/claims/{id}'],
+      ['get', '/claims/{id}/files/{fileUniqueId}'],
+      ['post', '/claims/{id}/status'],
+    ] as const)
+      expect(document.paths[path]?.[method]?.['x-roles'], `${method} ${path}`).toEqual(['admin', 'manager']);
+    expect(document.paths['/claims/{id}/status']?.post?.responses).toHaveProperty('409');
+    const file = document.paths['/claims/{id}/files/{fileUniqueId}']?.get?.responses;
+    expect(file).toHaveProperty('404');
+    expect(Object.keys(file?.['200']?.content ?? {})).toEqual(['*/*']);
+    for (const schema of ['Claim', 'ClaimFile', 'ClaimSummary', 'ClaimPage', 'ClaimStatus'])
+      expect(document.components.schemas).toHaveProperty(schema);
+  });
+
   it("checks an invoice's body with the contract's schemas, naming the field", () => {
     const route = ROUTES.find((r) => r.id === 'createInvoice');
     const result = route?.body?.safeParse({
