@@ -3,60 +3,25 @@
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestEnv } from '@fieldgram/testkit';
-import { SecretBox } from '@fieldgram/platform';
-import { TelegramSandbox, type SandboxBot } from '@fieldgram/telegram-sandbox';
-import { gatewayEnvSchema } from '../../bot-gateway/src/config.js';
-import { createBotGateway, type BotGateway } from '../../bot-gateway/src/service.js';
-import type { NotificationService } from '../src/service.js';
+import type { TelegramSandbox, SandboxBot } from '@fieldgram/telegram-sandbox';
 import { listDeliveries } from '../src/store/delivery-store.js';
-import {
-  BusPeer,
-  IdentityDouble,
-  notificationDb,
-  person,
-  startNotification,
-  waitFor,
-} from './support/notification-harness.js';
+import { person, waitFor, type BusPeer, type IdentityDouble } from './support/notification-harness.js';
+import { startTelegramStack, type TelegramStack } from './support/telegram-stack.js';
 
 const env = useTestEnv('notification-tg');
+let stack: TelegramStack;
 let sandbox: TelegramSandbox;
 let bot: SandboxBot;
-let gateway: BotGateway;
-let service: NotificationService;
 let identity: IdentityDouble;
 let bus: BusPeer;
 let db: Knex;
 
 beforeAll(async () => {
-  sandbox = await TelegramSandbox.start({ limits: 'off' });
-  bot = sandbox.createBot({ username: 'fieldgram_bot' });
-  identity = await IdentityDouble.start(env());
-  bus = await BusPeer.open(env());
-  gateway = await createBotGateway(
-    gatewayEnvSchema.parse({
-      DATABASE_URL: env().databaseUrl,
-      AMQP_URL: env().amqpUrl,
-      REDIS_URL: env().redisUrl,
-      REDIS_PREFIX: env().redisPrefix,
-      HTTP_PORT: '0',
-      LOG_LEVEL: 'silent',
-      SECRETS_KEY: SecretBox.generateKey(),
-      TELEGRAM_API_ROOT: sandbox.apiRoot,
-      TELEGRAM_BOT_TOKEN: bot.token,
-    }),
-    { pollTimeoutSeconds: 1 },
-  );
-  await gateway.runtime.start();
-  service = await startNotification(env());
-  db = notificationDb(env());
+  stack = await startTelegramStack(env());
+  ({ sandbox, bot, identity, bus, db } = stack);
 });
 afterAll(async () => {
-  await service?.runtime.stop();
-  await gateway?.runtime.stop();
-  await bus?.close();
-  await identity?.stop();
-  await db?.destroy();
-  await sandbox?.stop();
+  await stack?.stop();
 });
 
 describe('Telegram pushes through bot-gateway', () => {

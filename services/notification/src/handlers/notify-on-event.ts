@@ -1,13 +1,14 @@
 import { personLang } from '@fieldgram/bot-ui';
 import type { HandlerResult, ServiceRuntime } from '@fieldgram/platform';
 import type { Envelope, Language, Messages } from '@fieldgram/contracts';
-import { matchingRules, renderNotification } from '../domain/rules/engine.js';
+import { matchingRules, recipientsToTell, renderNotification } from '../domain/rules/engine.js';
 import type { NotificationRule } from '../domain/rules/rule.js';
-import { telegramIdempotencyKey } from '../domain/delivery-keys.js';
+import { attachedFiles } from '../domain/rules/attachments.js';
 import { matchingOfferEdits, offerEditCommand, type OfferEdit } from '../domain/offer-edits.js';
 import type { Recipient, RecipientDirectory } from '../recipients/directory.js';
 import { insertFeedItem } from '../store/feed-store.js';
-import { logFeedDelivery, logPendingDelivery } from '../store/delivery-store.js';
+import { logFeedDelivery } from '../store/delivery-store.js';
+import { pushToTelegram } from '../usecases/push-to-telegram.js';
 
 export const RULES_CONSUMER = 'notification.rules';
 
@@ -24,8 +25,9 @@ export interface NotifyDeps {
  * Any event a rule listens to → for each matching rule and each recipient, in the recipient's
  * language (chosen, else their Telegram app's, else the organization's): a feed item
  * (stored, logged as delivered, announced as `notification.created` for the live streams) and,
- * for recipients who linked Telegram, a `tg.out` push logged as pending. All of it commits with
- * the inbox record, so a redelivered event creates nothing twice.
+ * for recipients who linked Telegram, a `tg.out` push (its text, then the rule's attachments as
+ * albums) logged as pending. All of it commits with the inbox record, so a redelivered event
+ * creates nothing twice.
  */
 export function notifyOnEventHandler(deps: NotifyDeps) {
   return async (event: Envelope): Promise<HandlerResult> => {
@@ -41,14 +43,16 @@ export function notifyOnEventHandler(deps: NotifyDeps) {
     const audiences = await Promise.all(
       rules.map(async (rule) => ({
         rule,
-        recipients: await deps.directory.resolve(rule.recipients, event),
+        recipients: recipientsToTell(rule, await deps.directory.resolve(rule.recipients, event), event.actor),
         data: await withNames(rule, event.data, lookup),
+        files: attachedFiles(event.data, rule.attachments?.field),
       })),
     );
     const offers = await Promise.all(
       edits.map(async ({ edit, userId }) => ({ edit, person: await lookup(userId) })),
     );
-    return deps.runtime.uow.once(RULES_CONSUMER, event, async ({ trx, emit }) => {
+    return deps.runtime.uow.once(RULES_CONSUMER, event, async (tx) => {
+      const { trx, emit } = tx;
       // The technician's offer follows the task (its buttons go); bot-gateway finds it by its key.
       for (const { edit, person } of offers) {
         if (person?.telegramId === null || person?.telegramId === undefined) continue;
@@ -58,7 +62,7 @@ export function notifyOnEventHandler(deps: NotifyDeps) {
         });
         await emit('tg.out', command, { partitionKey: `chat:${person.telegramId}` });
       }
-      for (const { rule, recipients, data } of audiences) {
+      for (const { rule, recipients, data, files } of audiences) {
         for (const recipient of recipients) {
           const note = renderNotification(rule, data, personLang(recipient, deps.orgLanguage));
           const logged = {
@@ -84,25 +88,14 @@ export function notifyOnEventHandler(deps: NotifyDeps) {
             await emit('notification.created', item, { partitionKey: `feed:${recipient.id}` });
           }
           const chatId = telegramChatOf(recipient);
-          if (note.channels.includes('telegram') && chatId !== undefined) {
-            const deliveryId = await logPendingDelivery(trx, {
-              ...logged,
-              feedItemId,
-              channel: 'telegram',
+          if (note.channels.includes('telegram') && chatId !== undefined)
+            await pushToTelegram(tx, {
               chatId,
+              text: note.text,
+              sound: note.sound,
+              files,
+              logged: { ...logged, feedItemId },
             });
-            await emit(
-              'tg.out',
-              {
-                idempotencyKey: telegramIdempotencyKey(deliveryId),
-                chatId,
-                method: 'sendMessage',
-                // A quiet notification arrives without a sound in Telegram too.
-                params: { text: note.text, ...(note.sound ? {} : { disable_notification: true }) },
-              },
-              { partitionKey: `chat:${chatId}` },
-            );
-          }
         }
       }
     });

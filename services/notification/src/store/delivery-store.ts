@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { newMessageId } from '@fieldgram/contracts';
+import type { AttachedFile } from '../domain/rules/rule.js';
 
 export type DeliveryChannel = 'feed' | 'telegram';
 export type DeliveryStatus = 'pending' | 'sent' | 'failed';
@@ -13,6 +14,8 @@ export interface NewDelivery {
   message: string;
   type: string;
   reference: string | null;
+  /** The files a Telegram call carries after the text it belongs to (`message`). */
+  attachments?: readonly AttachedFile[];
 }
 
 /** The delivery log (S2-03): one row per message sent to one person on one channel. */
@@ -25,6 +28,8 @@ export interface Delivery {
   message: string;
   type: string;
   reference: string | null;
+  /** The files this call carried (an album after its text); null for a text. */
+  attachments: AttachedFile[] | null;
   status: DeliveryStatus;
   attempts: number;
   sentAt: Date | null;
@@ -41,6 +46,7 @@ interface DeliveryRow {
   message: string;
   type: string;
   reference: string | null;
+  attachments: AttachedFile[] | null;
   status: DeliveryStatus;
   attempts: number;
   sent_at: Date | null;
@@ -73,6 +79,7 @@ async function insertDelivery(
     message: delivery.message,
     type: delivery.type,
     reference: delivery.reference,
+    attachments: delivery.attachments?.length ? JSON.stringify(delivery.attachments) : null,
     ...state,
   });
   return id;
@@ -99,7 +106,7 @@ export async function recordDeliveryOutcome(
 
 export async function listDeliveries(
   db: Knex,
-  filter: { feedItemId?: string; recipientId?: string } = {},
+  filter: { feedItemId?: string; recipientId?: string; reference?: string } = {},
 ): Promise<Delivery[]> {
   const query = db.table('deliveries').orderBy([
     { column: 'created_at', order: 'asc' },
@@ -107,6 +114,7 @@ export async function listDeliveries(
   ]);
   if (filter.feedItemId) void query.where('feed_item_id', filter.feedItemId);
   if (filter.recipientId) void query.where('recipient_id', filter.recipientId);
+  if (filter.reference) void query.where('reference', filter.reference);
   const rows = await query.select<DeliveryRow[]>('*');
   return rows.map((row) => ({
     id: row.id,
@@ -117,6 +125,7 @@ export async function listDeliveries(
     message: row.message,
     type: row.type,
     reference: row.reference,
+    attachments: row.attachments,
     status: row.status,
     attempts: row.attempts,
     sentAt: row.sent_at,

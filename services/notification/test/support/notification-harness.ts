@@ -10,6 +10,7 @@ import {
   RpcClient,
   RpcServer,
   DomainError,
+  type EmitOptions,
   type ServiceRuntime,
 } from '@fieldgram/platform';
 import {
@@ -160,9 +161,14 @@ export class BusPeer {
     return peer;
   }
 
-  /** Publishes as `source` would (validated, confirmed). */
-  publish<T extends MessageType<Messages>>(source: string, type: T, data: DataInput<Messages, T>) {
-    return publishMessage(this.publisher, messages, source, type, data);
+  /** Publishes as `source` would (validated, confirmed), as `options.actor` if given. */
+  publish<T extends MessageType<Messages>>(
+    source: string,
+    type: T,
+    data: DataInput<Messages, T>,
+    options: EmitOptions = {},
+  ) {
+    return publishMessage(this.publisher, messages, source, type, data, options);
   }
 
   /** The very same envelope once more: what a redelivery looks like to a consumer. */

@@ -1,7 +1,8 @@
 import { CATALOG } from '@fieldgram/bot-ui';
-import type { Language } from '@fieldgram/contracts';
+import type { Actor, Language } from '@fieldgram/contracts';
 import { fieldOf, renderTemplate } from '../template.js';
 import type { Channel, NotificationRule, RecipientSelector } from './rule.js';
+import { withLocalizedValues } from './values.js';
 
 /**
  * Applying the rules, purely: which rules an event triggers and what one recipient is told.
@@ -42,11 +43,12 @@ export function renderNotification(
   language: Language,
 ): RenderedNotification {
   const texts = CATALOG[language];
+  const values = withLocalizedValues(rule.values, data, language);
   return {
     ruleId: rule.id,
     type: rule.event,
     subject: rule.subject === null ? null : renderTemplate(rule.subject, data),
-    text: renderTemplate(texts[rule.text], data),
+    text: renderTemplate(texts[rule.text], values),
     sound: rule.sound,
     actions: rule.actions.map((action) => ({
       label: renderTemplate(texts[action.label], data),
@@ -61,4 +63,14 @@ export function selectedUserId(selector: RecipientSelector, data: unknown): stri
   if (selector.kind !== 'user') return undefined;
   const value = fieldOf(data, selector.field);
   return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/** The recipients a rule tells: all of them, but the one who acted when the rule says so. */
+export function recipientsToTell<R extends { id: string }>(
+  rule: NotificationRule,
+  recipients: readonly R[],
+  actor: Actor,
+): R[] {
+  if (!rule.exceptActor || actor.kind !== 'user') return [...recipients];
+  return recipients.filter((recipient) => recipient.id !== actor.userId);
 }

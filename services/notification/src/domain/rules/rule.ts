@@ -28,6 +28,24 @@ export interface NameLookup {
   as: string;
 }
 
+/** A value a text shows in the recipient's language, made from fields of the event, as `{as}`. */
+export type LocalizedValue =
+  /** Minor units in `amount` of the ISO currency in `currency`: `15 000,50 ₽` (ru), `15,000.50 ₽` (en). */
+  | { as: string; money: { amount: string; currency: string } }
+  /** A decimal (a weight): `12,5` (ru), `12.5` (en). */
+  | { as: string; quantity: string };
+
+/** A file an event carries for a Telegram push, by its Telegram file_id. */
+export interface AttachedFile {
+  kind: 'photo' | 'video' | 'document';
+  fileId: string;
+}
+
+/** The fields of an event's data that hold a list of files. */
+type FileListField<D> = {
+  [K in keyof D & string]: D[K] extends readonly AttachedFile[] ? K : never;
+}[keyof D & string];
+
 export interface ActionTemplate {
   label: NotifyKey;
   /** A REST resource the console opens, e.g. `/api/v1/users/{userId}`. */
@@ -47,7 +65,11 @@ export interface NotificationRule<T extends EventType<Messages> = EventType<Mess
    * their name is available to the templates as `{as}` (e.g. `assigneeId` → `{assigneeName}`).
    */
   names?: readonly NameLookup[];
+  /** Values the texts show in the recipient's language (money, weights), as `{as}`. */
+  values?: readonly LocalizedValue[];
   recipients: readonly RecipientSelector[];
+  /** The person who did it (the event's actor) is not told about their own action. */
+  exceptActor?: boolean;
   text: NotifyKey;
   /** What the item is about (`user:{userId}`); null if nothing in particular. */
   subject: string | null;
@@ -55,6 +77,11 @@ export interface NotificationRule<T extends EventType<Messages> = EventType<Mess
   sound: boolean;
   actions: readonly ActionTemplate[];
   channels: readonly Channel[];
+  /**
+   * Files that follow the Telegram push, right after its text, as albums (S1-03): this field of
+   * the event lists them by file_id. The feed shows the text only.
+   */
+  attachments?: { field: string };
 }
 
 /**
@@ -63,7 +90,7 @@ export interface NotificationRule<T extends EventType<Messages> = EventType<Mess
  * missing property `unknownPlaceholders` naming it.
  */
 export function rule<T extends EventType<Messages>, const D extends NotificationRule<T>>(
-  definition: D & NotificationRule<T> & PlaceholdersChecked<T, D>,
+  definition: D & NotificationRule<T> & PlaceholdersChecked<T, D> & AttachmentsChecked<T, D>,
 ): NotificationRule {
   const typed: NotificationRule<T> = definition;
   return typed;
@@ -74,6 +101,15 @@ type PlaceholdersChecked<T extends EventType<Messages>, D extends NotificationRu
 ] extends [never]
   ? unknown
   : { unknownPlaceholders: UnknownPlaceholders<T, D> };
+
+/** A rule's `attachments.field` must be a field of its event holding a list of files. */
+type AttachmentsChecked<T extends EventType<Messages>, D extends NotificationRule<T>> = D extends {
+  attachments: { field: infer F };
+}
+  ? F extends FileListField<DataOf<Messages, T>>
+    ? unknown
+    : { attachmentsFieldIsNoFileList: F }
+  : unknown;
 
 /** Placeholders of a rule that are neither fields of its event nor names it looks up. */
 type UnknownPlaceholders<T extends EventType<Messages>, D extends NotificationRule<T>> = Exclude<
@@ -87,12 +123,18 @@ type UsedFields<D extends NotificationRule> =
   | Placeholders<D['actions'][number]['href']>
   | NameFieldsOf<D>;
 
-type NamesOf<D extends NotificationRule> = D['names'] extends readonly NameLookup[]
-  ? D['names'][number]['as']
-  : never;
-type NameFieldsOf<D extends NotificationRule> = D['names'] extends readonly NameLookup[]
-  ? D['names'][number]['field']
-  : never;
+type NamesOf<D extends NotificationRule> =
+  | (D['names'] extends readonly NameLookup[] ? D['names'][number]['as'] : never)
+  | (D['values'] extends readonly LocalizedValue[] ? D['values'][number]['as'] : never);
+type NameFieldsOf<D extends NotificationRule> =
+  | (D['names'] extends readonly NameLookup[] ? D['names'][number]['field'] : never)
+  | (D['values'] extends readonly LocalizedValue[] ? ValueFieldsOf<D['values'][number]> : never);
+/** The event fields a localized value is made from. */
+type ValueFieldsOf<V extends LocalizedValue> = V extends { money: { amount: infer A; currency: infer C } }
+  ? A | C
+  : V extends { quantity: infer Q }
+    ? Q
+    : never;
 
 /** The dotted paths into an event's data a template may name (`number`, `client.name`). */
 type FieldPath<D, Depth extends 0[] = []> = Depth['length'] extends 3

@@ -108,6 +108,10 @@ describe('notification rules', () => {
       'invoice.status-changed',
       'invoice.deleted',
       'invoice.overdue-detected',
+      'waybill.created',
+      'claim.filed',
+      'claim.status-changed',
+      'claim.reassigned',
     ]);
     expect(ruleEventTypes([], ['task.assigned', 'task.assigned'])).toEqual(['task.assigned']);
   });
@@ -138,7 +142,8 @@ describe('Telegram delivery keys', () => {
 
 /** The smallest data of the rule's event that satisfies its condition, from the schema's shape. */
 function sampleData(rule: NotificationRule): Record<string, unknown> {
-  const names = Object.fromEntries((rule.names ?? []).map(({ as }) => [as, `<${as}>`]));
+  const looked = [...(rule.names ?? []), ...(rule.values ?? [])];
+  const names = Object.fromEntries(looked.map(({ as }) => [as, `<${as}>`]));
   return { ...sampleOf(messages[rule.event].data, ''), ...names, ...rule.when };
 }
 
@@ -154,11 +159,26 @@ function fieldPaths(data: Record<string, unknown>, path = ''): string[] {
 function sampleOf(schema: unknown, path: string): Record<string, unknown> {
   const shape = (schema as { shape?: Record<string, unknown> }).shape ?? {};
   const data: Record<string, unknown> = {};
-  for (const [field, inner] of Object.entries(shape)) {
-    const nested = (inner as { shape?: unknown }).shape !== undefined;
-    data[field] = nested ? sampleOf(inner, `${path}${field}.`) : `<${path}${field}>`;
-  }
+  for (const [field, inner] of Object.entries(shape)) data[field] = sampleValue(inner, `${path}${field}`);
   return data;
+}
+
+interface SchemaShape {
+  shape?: unknown;
+  options?: readonly unknown[];
+  _zod?: { def: { type: string; innerType?: unknown } };
+}
+
+/** A value of a field's kind: a number, the enum's first option, no files, else a `<name>` string. */
+function sampleValue(schema: unknown, path: string): unknown {
+  const inner = schema as SchemaShape;
+  if (inner.shape !== undefined) return sampleOf(inner, `${path}.`);
+  const def = inner._zod?.def;
+  if (def?.innerType !== undefined) return sampleValue(def.innerType, path);
+  if (def?.type === 'number') return 150_050;
+  if (def?.type === 'enum') return inner.options?.[0];
+  if (def?.type === 'array') return [];
+  return `<${path}>`;
 }
 
 const TASK = '0194f1a2-7c3d-7abc-8def-0123456789ab';
