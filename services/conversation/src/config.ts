@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CurrencySchema } from '@fieldgram/contracts';
 import { orgLanguage, platformEnvSchema } from '@fieldgram/platform';
 
 /** conversation's environment (documented in .env.example). */
@@ -13,5 +14,14 @@ export const conversationEnvSchema = platformEnvSchema.extend({
   IDENTITY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** How long the task service may take to answer a technician's tap before the update is retried. */
   TASK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** How long the waybill service may take to answer (a waybill, a list, a PDF); then retried. */
+  WAYBILL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** How long the claims service may take to answer (a claim filed, a list, a status change). */
+  CLAIMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /**
+   * The currency clients claim amounts in (ISO 4217): the claims service's own setting, read under
+   * the same name so one line configures both (the form asks and reads amounts in it).
+   */
+  CLAIMS_CURRENCY: z.string().trim().toUpperCase().pipe(CurrencySchema).default('RUB'),
 });
 export type ConversationEnv = z.output<typeof conversationEnvSchema>;

@@ -16,7 +16,9 @@ import { handleMyChatMember } from './handlers/my-chat-member.js';
 import type { Flow, FlowContext } from './flows/flow.js';
 import { mountFlows } from './flows/mount-flows.js';
 import { pagerFlow } from './flows/pager-flow.js';
+import { claimsFlow } from './flows/claims/index.js';
 import { tasksFlow } from './flows/tasks/index.js';
+import { waybillsFlow } from './flows/waybills/index.js';
 import type { WizardLeft } from './wizard/abandonment.js';
 import { wizardFlow } from './wizard/wizard-flow.js';
 import { wizardTimeouts } from './wizard/wizard-timeouts.js';
@@ -30,7 +32,7 @@ export const UPDATE_PARTITIONS = 16;
 export const LEGACY_UPDATES_QUEUE = 'conversation.updates';
 
 /** The bot's features, each a folder under `flows/`: adding one is its folder and a line here. */
-export const FLOWS: readonly Flow[] = [tasksFlow];
+export const FLOWS: readonly Flow[] = [tasksFlow, waybillsFlow, claimsFlow];
 /** What every flow builds on: the buttons of the pager (paged lists) and of the wizard mechanism. */
 const CORE_FLOWS: readonly Flow[] = [pagerFlow, wizardFlow];
 

@@ -69,8 +69,8 @@ describe('/start', () => {
       'Welcome, Ann Lee! Use the menu below to create a waybill, file a claim or call your manager.',
     );
     expect(keyboardTexts(ann)).toEqual([
-      ['📦 New waybill', '📝 File a claim'],
-      ['📞 Call my manager', '🗂 My orders'],
+      ['📦 New waybill', '📝 New claim'],
+      ['🗂 My waybills', '📞 Call my manager'],
       ['❓ Help'],
     ]);
     expect(await stack.userByTelegram(ann.id)).toMatchObject({ role: 'client' });
@@ -161,13 +161,14 @@ describe('every other update', () => {
     await kim.sendCommand(token, 'start');
     await stack.waitForBotMessages(kim.id, 1);
 
-    await kim.sendText(token, '📦 New waybill');
+    // A button whose flow is not built yet (the chat with the manager, the next issue).
+    await kim.sendText(token, '📞 Call my manager');
     await kim.sendText(token, 'what is this?');
     await kim.sendCommand(token, 'help');
     await kim.sendContact(token, { phoneNumber: '+79990001122' });
     const replies = (await stack.waitForBotMessages(kim.id, 5)).slice(1).map(textOf);
     expect(replies).toEqual([
-      t('en', 'menu.comingSoon', { item: 'New waybill' }),
+      t('en', 'menu.comingSoon', { item: 'Call my manager' }),
       t('en', 'fallback.text'),
       t('en', 'help.client'),
       t('en', 'contact.thanks'),

@@ -6,7 +6,7 @@ describe('main menus', () => {
   it('gives each role the entries of its requirements', () => {
     expect(menuActions('technician')).toEqual(['myTasks', 'help']);
     expect(menuActions('client')).toEqual(
-      expect.arrayContaining(['newWaybill', 'fileClaim', 'callManager', 'myOrders']),
+      expect.arrayContaining(['newWaybill', 'fileClaim', 'myWaybills', 'callManager']),
     );
     expect(menuActions('admin')).toEqual(expect.arrayContaining(['users', 'inviteTechnician', 'settings']));
     expect(menuActions('manager')).toEqual(expect.arrayContaining(['myClients', 'chats', 'claims']));
@@ -19,8 +19,8 @@ describe('main menus', () => {
     expect(keyboard.is_persistent).toBe(true);
     expect(keyboard.resize_keyboard).toBe(true);
     expect(keyboard.keyboard.map((row) => row.map((button) => button.text))).toEqual([
-      ['📦 New waybill', '📝 File a claim'],
-      ['📞 Call my manager', '🗂 My orders'],
+      ['📦 New waybill', '📝 New claim'],
+      ['🗂 My waybills', '📞 Call my manager'],
       ['❓ Help'],
     ]);
     expect(

@@ -20,7 +20,7 @@ export const MENU_ACTIONS = [
   'newWaybill',
   'fileClaim',
   'callManager',
-  'myOrders',
+  'myWaybills',
 ] as const;
 export type MenuAction = (typeof MENU_ACTIONS)[number];
 
@@ -29,8 +29,8 @@ const label = (action: MenuAction): `menu.${MenuAction}` => `menu.${action}`;
 /**
  * Each role's main menu, row by row (REQUIREMENTS S1-08: few taps). Technicians get their tasks
  * (S0), workshop engineers the workshop queue (S4-05), managers their clients, chats and claims
- * (S1-05/06), clients the waybill, claim, manager call and orders (S1-02…04), admins the users,
- * the technicians' join link and the settings (S0-01/02, S3-07).
+ * (S1-05/06), clients a new waybill, a new claim, their waybills and the manager call
+ * (S1-02…04), admins the users, the technicians' join link and the settings (S0-01/02, S3-07).
  */
 export const MAIN_MENUS: Record<Role, readonly (readonly MenuAction[])[]> = {
   admin: [
@@ -43,7 +43,7 @@ export const MAIN_MENUS: Record<Role, readonly (readonly MenuAction[])[]> = {
   ],
   technician: [['myTasks', 'help']],
   workshop: [['workshopQueue', 'myTasks'], ['help']],
-  client: [['newWaybill', 'fileClaim'], ['callManager', 'myOrders'], ['help']],
+  client: [['newWaybill', 'fileClaim'], ['myWaybills', 'callManager'], ['help']],
 };
 
 /** The menu actions of a role, in display order. */

@@ -1,5 +1,7 @@
+import { t, type Lang } from '@fieldgram/bot-ui';
 import type { Actor, Envelope, User } from '@fieldgram/contracts';
 import { RemoteError, askOrRetryLater } from '@fieldgram/platform';
+import type { PlainTextKey } from '../wizard/definition.js';
 
 /** The message being handled: what a flow's request is caused by. */
 export type Cause = Pick<Envelope, 'id' | 'correlationId'>;
@@ -35,4 +37,9 @@ export async function answerOrRefusal<T>(request: () => Promise<T>): Promise<Out
 /** The person pressing or answering, as the envelope's actor: the service authorizes them. */
 export function actorOf(user: Pick<User, 'id' | 'role'>): Actor {
   return { kind: 'user', userId: user.id, role: user.role };
+}
+
+/** A flow's polite text for each refusal, as a function of the refusal and the language. */
+export function refusalTexts(texts: Record<Refusal, PlainTextKey>): (refusal: Refusal, lang: Lang) => string {
+  return (refusal, lang) => t(lang, texts[refusal]);
 }

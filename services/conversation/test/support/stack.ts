@@ -11,6 +11,7 @@ import {
   isPartitionQueue,
   RpcClient,
   SecretBox,
+  type ObjectStorage,
   type ServiceRuntime,
 } from '@fieldgram/platform';
 import {
@@ -55,10 +56,17 @@ export class FrontDoorStack {
     return this.conversationService;
   }
 
-  /** `conversation` options: flows of a test's own, the wizard hook and timings. */
+  /**
+   * `conversation` options: flows of a test's own, the wizard hook and timings; `storage`: where
+   * bot-gateway takes the files it sends from storage (a test puts PDFs there).
+   */
   static async start(
     env: TestEnv,
-    options: { orgLanguage?: 'ru' | 'en'; conversation?: ConversationServiceOptions } = {},
+    options: {
+      orgLanguage?: 'ru' | 'en';
+      conversation?: ConversationServiceOptions;
+      storage?: ObjectStorage;
+    } = {},
   ): Promise<FrontDoorStack> {
     const sandbox = await TelegramSandbox.start({ limits: 'off' });
     const bot = sandbox.createBot({ username: 'fieldgram_test_bot' });
@@ -81,7 +89,7 @@ export class FrontDoorStack {
           TELEGRAM_LIMIT_PER_SECOND: '1000',
           TELEGRAM_LIMIT_PER_CHAT_PER_SECOND: '1000',
         }),
-        { pollTimeoutSeconds: 1 },
+        { pollTimeoutSeconds: 1, ...(options.storage ? { storage: options.storage } : {}) },
       ),
       createIdentityService(identityEnvSchema.parse({ ...common }), { logger: silentLogger }),
       createConversationService(conversationEnv, { logger: silentLogger, ...options.conversation }),

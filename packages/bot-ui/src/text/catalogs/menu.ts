@@ -12,19 +12,19 @@ export const en = {
   'menu.chats': '💬 Chats',
   'menu.claims': '📑 Claims',
   'menu.newWaybill': '📦 New waybill',
-  'menu.fileClaim': '📝 File a claim',
+  'menu.fileClaim': '📝 New claim',
   'menu.callManager': '📞 Call my manager',
-  'menu.myOrders': '🗂 My orders',
+  'menu.myWaybills': '🗂 My waybills',
   'help.admin':
     'You are an administrator. The bot brings you the system’s notifications: new technicians, answers to tasks, invoices. People, tasks and invoices are managed in the admin REST API (/api/v1; its OpenAPI document is at /api/openapi.json); a web console is coming.\nComing soon here: Users, Invite technician, Settings.\n/menu shows the menu again.',
   'help.manager':
-    'You are a manager. The bot brings you notifications about your clients.\nComing soon here: My clients, Chats, Claims.\n/menu shows the menu again.',
+    'You are a manager. The bot brings you notifications about your clients.\n• Claims — your clients’ claims: filter by status, search by number or name, open one with its files, take it into review, resolve or reject it with a comment for the client\nComing soon here: My clients, Chats.\n/menu shows the menu again.',
   'help.technician':
     'You are a technician. New tasks come here with Accept and Reject buttons; the client details follow once the administrator releases them.\n• My tasks — your current tasks\n/menu shows the menu again.',
   'help.workshop':
     'You are a workshop engineer. The bot will bring you the workshop’s orders.\nComing soon here: Workshop queue, My tasks.\n/menu shows the menu again.',
   'help.client':
-    'Hello! This bot connects you with our team: we write to you here.\nComing soon here: New waybill (with its PDF), File a claim, Call my manager (a chat right here), My orders.\n/menu shows the menu again.',
+    'Hello! This bot connects you with our team: we write to you here.\n• New waybill — a consignment note in a few steps; its PDF comes right here\n• New claim — about a shipment, with photos and scans; your manager is told at once\n• My waybills — your waybills, each with its PDF\nComing soon here: Call my manager (a chat right here).\n/menu shows the menu again.',
   'fallback.text': "Sorry, I didn't get that. Please choose an item from the menu below.",
   'fallback.command': 'Unknown command /{command}. Choose an item from the menu below or send /help.',
   'fallback.media': 'I cannot take files here yet. Please choose an item from the menu below.',
@@ -85,19 +85,19 @@ export const ru = {
   'menu.chats': '💬 Чаты',
   'menu.claims': '📑 Претензии',
   'menu.newWaybill': '📦 Новая накладная',
-  'menu.fileClaim': '📝 Подать претензию',
+  'menu.fileClaim': '📝 Новая претензия',
   'menu.callManager': '📞 Позвать менеджера',
-  'menu.myOrders': '🗂 Мои заказы',
+  'menu.myWaybills': '🗂 Мои накладные',
   'help.admin':
     'Вы администратор. Бот присылает вам уведомления системы: новые техники, ответы по задачам, счета. Люди, задачи и счета ведутся в REST API администратора (/api/v1; описание OpenAPI — /api/openapi.json); веб-панель появится позже.\nСкоро здесь: Пользователи, Пригласить техника, Настройки.\n/menu — показать меню.',
   'help.manager':
-    'Вы менеджер. Бот присылает вам уведомления о ваших клиентах.\nСкоро здесь: Мои клиенты, Чаты, Претензии.\n/menu — показать меню.',
+    'Вы менеджер. Бот присылает вам уведомления о ваших клиентах.\n• Претензии — претензии ваших клиентов: фильтр по статусу, поиск по номеру или имени, просмотр с файлами; взять в работу, удовлетворить или отклонить с комментарием для клиента\nСкоро здесь: Мои клиенты, Чаты.\n/menu — показать меню.',
   'help.technician':
     'Вы техник. Новые задачи приходят сюда с кнопками «Принять» и «Отклонить»; данные клиента придут, когда их откроет администратор.\n• Мои задачи — ваши текущие задачи\n/menu — показать меню.',
   'help.workshop':
     'Вы инженер мастерской. Бот будет присылать вам заказы мастерской.\nСкоро здесь: Очередь мастерской, Мои задачи.\n/menu — показать меню.',
   'help.client':
-    'Здравствуйте! Через этого бота с вами на связи наша команда: мы пишем вам здесь.\nСкоро здесь: Новая накладная (с PDF), Подать претензию, Позвать менеджера (переписка прямо здесь), Мои заказы.\n/menu — показать меню.',
+    'Здравствуйте! Через этого бота с вами на связи наша команда: мы пишем вам здесь.\n• Новая накладная — за несколько шагов; её PDF придёт сюда же\n• Новая претензия — по отправке, с фото и сканами; ваш менеджер узнает сразу\n• Мои накладные — ваши накладные, у каждой её PDF\nСкоро здесь: Позвать менеджера (переписка прямо здесь).\n/menu — показать меню.',
   'fallback.text': 'Извините, я не понял. Пожалуйста, выберите пункт в меню ниже.',
   'fallback.command': 'Неизвестная команда /{command}. Выберите пункт в меню ниже или отправьте /help.',
   'fallback.media': 'Файлы здесь пока не принимаются. Пожалуйста, выберите пункт в меню ниже.',

@@ -1,7 +1,7 @@
 import { MY_TASKS_LIST, TASK_BUTTONS } from '@fieldgram/bot-ui';
 import type { Flow } from '../flow.js';
 import { taskEvents } from './events.js';
-import { myTasksMenu, myTasksPage } from './my-tasks.js';
+import { myTasks } from './my-tasks.js';
 import { tasksOverRpc } from './port.js';
 import { taskPresses } from './presses.js';
 import { REJECT_PROMPT, rejectReason } from './reject-reason.js';
@@ -15,10 +15,11 @@ export const tasksFlow: Flow = {
   name: 'tasks',
   mount: (context) => {
     const tasks = tasksOverRpc(context.rpc, context.env.TASK_TIMEOUT_MS);
+    const list = myTasks(tasks);
     return {
-      menu: { myTasks: myTasksMenu(tasks) },
+      menu: { myTasks: list.menu },
       callbacks: { [TASK_BUTTONS.ns]: taskPresses(tasks) },
-      pages: { [MY_TASKS_LIST]: myTasksPage(tasks) },
+      pages: { [MY_TASKS_LIST]: list.page },
       prompts: { [REJECT_PROMPT]: rejectReason(tasks) },
       events: [taskEvents(context)],
     };

@@ -15,6 +15,7 @@ import {
 } from '@fieldgram/bot-ui';
 import type { DataOf, Messages, TaskStatus, TaskSummary } from '@fieldgram/contracts';
 import type { TaskRefusal } from './port.js';
+import { refusalTexts } from '../service-answer.js';
 import type { Outgoing } from '../../core/outgoing.js';
 
 /** The statuses "My tasks" lists: what is still to do, and what was done. */
@@ -65,16 +66,12 @@ export function reminderReplies(event: DataOf<Messages, 'task.offer-reminded'>, 
   return [{ kind: 'message', text: t(lang, 'task.reminder', { number: event.number, title: event.title }) }];
 }
 
-const REFUSAL_TEXT = {
+export const refusalText = refusalTexts({
   conflict: 'task.refused.conflict',
   forbidden: 'task.refused.forbidden',
   not_found: 'task.refused.notFound',
   invalid: 'task.refused.invalid',
-} as const satisfies Record<TaskRefusal, string>;
-
-export function refusalText(refusal: TaskRefusal, lang: Lang): string {
-  return t(lang, REFUSAL_TEXT[refusal]);
-}
+});
 
 /** The answer to a press the task service refused: polite, and nothing else happens. */
 export function refusedPress(callbackQueryId: string, refusal: TaskRefusal, lang: Lang): Outgoing {
