@@ -6,6 +6,7 @@ export {
   type SandboxOptions,
 } from './sandbox.js';
 export type { SandboxUser } from './user/sandbox-user.js';
+export { ChatSession, buttonsOf, dataOf, labelsOf, textOf } from './user/chat-session.js';
 export type { OpenedLink, OpenLinkOptions } from './user/open-deep-link.js';
 export { DeepLinkError, parseDeepLink, type DeepLink, type DeepLinkProblem } from './user/deep-link.js';
 export type { AlbumItem, MessageOptions, PressedButton, SentUpdate, UserFile } from './user/user-actions.js';
