@@ -1,10 +1,9 @@
 // Issue 5, end to end: an admin dispatches a task through the bot (S0-06…S0-10, S0-13).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, sleep, useTestEnv, waitFor } from '@fieldgram/testkit';
-import amqplib from 'amqplib';
-import { createEnvelope } from '@fieldgram/contracts';
 import type { SandboxUser } from '@fieldgram/telegram-sandbox';
 import { ADMIN, startStack, type Stack } from './support/stack.js';
+import { forgePress } from './support/forged-press.js';
 
 const env = useTestEnv('e2e-dispatch');
 let stack: Stack;
@@ -234,51 +233,8 @@ describe('technician dispatch', () => {
     const task = await createAndSend('Install the sink', owner.id);
     await offerTo(owner.user, 'Install the sink');
 
-    const connection = await amqplib.connect(env().amqpUrl);
-    const channel = await connection.createChannel();
-    const { queue } = await channel.assertQueue('', { exclusive: true });
-    await channel.bindQueue(queue, 'fg.tg', 'tg.out');
-    const answers: { method: string; params: Record<string, unknown> }[] = [];
-    await channel.consume(
-      queue,
-      (m) => m && answers.push((JSON.parse(m.content.toString()) as { data: (typeof answers)[number] }).data),
-      { noAck: true },
-    );
-    const forged = createEnvelope({
-      type: 'tg.in.callback',
-      source: 'bot-gateway',
-      partitionKey: `chat:${intruder.user.id}`,
-      data: {
-        updateId: 9_000_001,
-        chat: { id: intruder.user.id, type: 'private' },
-        from: {
-          id: intruder.user.id,
-          isBot: false,
-          firstName: 'Igor',
-          username: 'igor_t',
-          languageCode: 'en',
-        },
-        date: Math.floor(Date.now() / 1000),
-        callbackQueryId: 'forged-1',
-        data: `task:accept:${task.id}`,
-      },
-    });
-    const confirm = await connection.createConfirmChannel();
-    confirm.publish('fg.tg', 'tg.in.callback', Buffer.from(JSON.stringify(forged)), {
-      persistent: true,
-      messageId: forged.id,
-      type: forged.type,
-    });
-    await confirm.waitForConfirms();
-    const answer = await waitFor(
-      () =>
-        answers.find((a) => a.method === 'answerCallbackQuery' && a.params.callback_query_id === 'forged-1'),
-      {
-        message: 'a polite callback answer',
-      },
-    );
-    await connection.close();
-    expect(String(answer.params.text)).toBeTruthy();
+    const forged = await forgePress(env().amqpUrl, intruder.user, `task:accept:${task.id}`);
+    expect(forged.answer).toBeTruthy();
     expect(((await admin.call('GET', `/tasks/${task.id}`)).body as { status: string }).status).toBe('sent');
   });
 

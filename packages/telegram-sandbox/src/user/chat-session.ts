@@ -91,6 +91,39 @@ export class ChatSession {
     return next;
   }
 
+  /**
+   * The next bot message that `matches`, reading past others (pushes that arrive on their own,
+   * like a manager's notifications, while a reply to the person's tap is awaited).
+   */
+  async replyMatching(
+    matches: (message: ChatEvent) => boolean,
+    what = 'a matching message',
+  ): Promise<ChatEvent> {
+    const deadline = Date.now() + this.replyTimeoutMs;
+    for (;;) {
+      const unread = this.botMessages().slice(this.seen);
+      const index = unread.findIndex(matches);
+      if (index >= 0) {
+        this.seen += index + 1;
+        return unread[index]!;
+      }
+      if (Date.now() > deadline)
+        throw new Error(
+          `${this.user.firstName}: no ${what} within ${this.replyTimeoutMs} ms; unread: ` +
+            JSON.stringify(
+              unread.slice(-3).map((m) => ({ text: textOf(m).slice(0, 80), buttons: buttonsOf(m) })),
+            ),
+        );
+      const last = this.sandbox.chatLog(this.botToken, this.user.id).at(-1)?.seq ?? 0;
+      await this.sandbox
+        .waitForEvent(this.botToken, this.user.id, (e) => e.kind === 'message', {
+          after: last,
+          timeoutMs: Math.max(1, deadline - Date.now()),
+        })
+        .catch(() => undefined);
+    }
+  }
+
   /** Marks every message so far as read (the next `reply` is a new one). */
   skipUnread(): void {
     this.seen = this.botMessages().length;
@@ -106,16 +139,18 @@ export class ChatSession {
     return this.reply();
   }
 
-  async tapMenu(label: string): Promise<ChatEvent> {
+  /** A reply-keyboard button; its answer is the next message, or the next that `matches` (see replyMatching). */
+  async tapMenu(label: string, matches?: (message: ChatEvent) => boolean): Promise<ChatEvent> {
     this.taps++;
     await this.user.sendText(this.botToken, label);
-    return this.reply();
+    return matches ? this.replyMatching(matches, `the answer to ${label}`) : this.reply();
   }
 
-  async type(text: string): Promise<ChatEvent> {
+  /** A typed answer; its answer is the next message, or the next that `matches`. */
+  async type(text: string, matches?: (message: ChatEvent) => boolean): Promise<ChatEvent> {
     this.typed++;
     await this.user.sendText(this.botToken, text);
-    return this.reply();
+    return matches ? this.replyMatching(matches, `the answer to ${JSON.stringify(text)}`) : this.reply();
   }
 
   async sendPhoto(file: UserFile = {}): Promise<ChatEvent> {

@@ -58,6 +58,8 @@ export function findFiledClaim(db: Db, clientId: string, requestId: string): Pro
 
 export interface NewClaim {
   number: string;
+  year: number;
+  seq: number;
   clientId: string;
   requestId: string;
   managerId: string | null;
@@ -75,6 +77,8 @@ export async function insertClaim(trx: Knex.Transaction, claim: NewClaim): Promi
   await trx.table('claims').insert({
     id,
     number: claim.number,
+    year: claim.year,
+    seq: claim.seq,
     client_id: claim.clientId,
     request_id: claim.requestId,
     manager_id: claim.managerId,
@@ -157,9 +161,10 @@ export async function listClaimRows(
     base
       .clone()
       .select<ClaimRow[]>('claims.*', 'claim_clients.name as client_name')
+      // Newest first by number: the order numbers were given in (commit order).
       .orderBy([
-        { column: 'claims.created_at', order: 'desc' },
-        { column: 'claims.number', order: 'desc' },
+        { column: 'claims.year', order: 'desc' },
+        { column: 'claims.seq', order: 'desc' },
       ])
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize),

@@ -43,12 +43,15 @@ export async function fileClaim({ uow }: FileClaimDeps, request: Envelope, filin
       managerId: client.managerId,
       at: new Date(client.updatedAt),
     });
-    const filedAt = new Date();
-    const year = filedAt.getUTCFullYear();
-    // Taken last: the year's counter row stays locked as short a time as possible.
+    const year = new Date().getUTCFullYear();
+    // Taken last: the year's counter row stays locked as short a time as possible. The time is
+    // read under that lock, so filing times rise with the numbers (lists go newest first by both).
     const seq = await nextClaimNumber(trx, year);
+    const filedAt = new Date();
     const row = await insertClaim(trx, {
       number: claimNumber(year, seq),
+      year,
+      seq,
       clientId: client.id,
       requestId: filing.requestId,
       managerId: known.managerId,
