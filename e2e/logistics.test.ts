@@ -289,6 +289,35 @@ describe('a claim through the bot (S1-03, S1-06, S1-08)', () => {
   });
 });
 
+describe('reassigning a client (S1-01)', () => {
+  it('S1-01: PUT /users/:id/manager moves a client; their open claims follow; a manager with clients is not deactivated (409 with the count)', async () => {
+    const bobUser = await userOf(bob);
+    const bobsClaims = (await kim.api.call('GET', '/claims')).body as {
+      items: { id: string; number: string }[];
+    };
+    expect(bobsClaims.items).toHaveLength(1);
+    const before = lastSeq(mila.chat);
+    const moved = await admin.call('PUT', `/users/${bobUser.id}/manager`, { managerId: mila.user.id });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect((moved.body as User).managerId).toBe(mila.user.id);
+    const claimId = bobsClaims.items[0]!.id;
+    await waitFor(async () => (await mila.api.call('GET', `/claims/${claimId}`)).status === 200, {
+      message: 'the claim follows Bob to Mila',
+    });
+    expect((await kim.api.call('GET', `/claims/${claimId}`)).status).toBe(404);
+    await messagesAfter(mila.chat, before, 1, (e) => textOf(e).includes(bobsClaims.items[0]!.number));
+
+    const refused = await admin.call('PATCH', `/users/${mila.user.id}`, { active: false });
+    expect(refused.status).toBe(409);
+    const clients = (
+      (await admin.call('GET', `/users?managerId=${mila.user.id}&active=true`)).body as { total: number }
+    ).total;
+    expect(String((refused.body as { detail: string }).detail)).toContain(String(clients));
+    // Kim has no clients left: he may go.
+    expect((await admin.call('PATCH', `/users/${kim.user.id}`, { active: false })).status).toBe(200);
+  });
+});
+
 describe("a manager's 300 clients (S1-05, S1-06)", () => {
   it("S1-06: the manager's list pages 300 clients' claims 10 at a time, newest first", async () => {
     // Lev connects Telegram after his clients filed, so 300 pushes (1 a second per chat, Telegram's
