@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestEnv } from '@fieldgram/testkit/env';
-import { freePort } from '@fieldgram/testkit/env';
+import { freePort, serviceEnvValues } from '@fieldgram/testkit/env';
 import { SecretBox, type ServiceRuntime } from '@fieldgram/platform';
 import type { Messages } from '@fieldgram/contracts';
 import { TelegramSandbox, type SandboxBot } from '@fieldgram/telegram-sandbox';
@@ -50,14 +50,7 @@ export async function startStack(env: TestEnv, options: StackOptions = {}): Prom
   const sandbox = await TelegramSandbox.start({ limits: 'off' });
   const bot = sandbox.createBot({ username: 'fieldgram_e2e_bot' });
   const apiPort = await freePort();
-  const base = {
-    DATABASE_URL: env.databaseUrl,
-    AMQP_URL: env.amqpUrl,
-    REDIS_URL: env.redisUrl,
-    REDIS_PREFIX: env.redisPrefix,
-    HTTP_PORT: '0',
-    LOG_LEVEL: options.logLevel ?? 'silent',
-  };
+  const base = { ...serviceEnvValues(env), LOG_LEVEL: options.logLevel ?? 'silent' };
   const language = options.language ? { ORG_LANGUAGE: options.language } : {};
   // One object store for the stack: invoice and waybill write PDFs, bot-gateway and the API read them.
   const storageDir = mkdtempSync(path.join(tmpdir(), 'fg-stack-objects-'));

@@ -68,6 +68,12 @@ export const platformEnvSchema = z.object({
     .trim()
     .regex(/^[A-Za-z0-9_:.-]{1,64}$/, { error: 'expected 1-64 letters, digits or _ : . -' })
     .default('fg:'),
+  /**
+   * Connections one service may hold to PostgreSQL. Every service has its own pool, so the stack
+   * holds up to this × its services, plus one listener each: keep that under the server's
+   * max_connections (100 by default); ten services at 5 hold at most 60.
+   */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
   HTTP_PORT: httpPort,
   LOG_LEVEL: logLevel,
 });

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     expect(loadConfig(platformEnvSchema, {})).toEqual({
       ...LOCAL_DEFAULTS,
       REDIS_PREFIX: 'fg:',
+      DATABASE_POOL_MAX: 5,
       HTTP_PORT: 0,
       LOG_LEVEL: 'info',
     });
@@ -30,6 +31,7 @@ describe('loadConfig', () => {
       AMQP_URL: 'amqps://rabbit.internal',
       REDIS_URL: 'rediss://cache.internal:6380/2',
       REDIS_PREFIX: 'prod:',
+      DATABASE_POOL_MAX: '20',
       HTTP_PORT: ' 8080 ',
       LOG_LEVEL: 'DEBUG',
       UNRELATED: 'ignored',
@@ -39,6 +41,7 @@ describe('loadConfig', () => {
       AMQP_URL: 'amqps://rabbit.internal',
       REDIS_URL: 'rediss://cache.internal:6380/2',
       REDIS_PREFIX: 'prod:',
+      DATABASE_POOL_MAX: 20,
       HTTP_PORT: 8080,
       LOG_LEVEL: 'debug',
     });
@@ -62,6 +65,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'mysql://localhost/x',
         AMQP_URL: 'localhost:5672',
         REDIS_URL: 'redis:6379',
+        DATABASE_POOL_MAX: '0',
         LOG_LEVEL: 'verbose',
       }),
     );
@@ -69,6 +73,7 @@ describe('loadConfig', () => {
       'DATABASE_URL',
       'AMQP_URL',
       'REDIS_URL',
+      'DATABASE_POOL_MAX',
       'LOG_LEVEL',
     ]);
     expect(error.message).toContain(

@@ -87,6 +87,7 @@ export class ServiceRuntime<R extends Registry> {
     this.db = createDatabase({
       url: options.env.DATABASE_URL,
       schema: options.name.replace(/-/g, '_'),
+      poolMax: options.env.DATABASE_POOL_MAX,
       logger: this.logger,
     });
     this.outbox = new Outbox({ registry: options.registry, source: options.name, schema: this.db.schema });

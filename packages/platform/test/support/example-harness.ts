@@ -30,6 +30,7 @@ export function platformEnvFor(env: TestEnv): PlatformEnv {
     AMQP_URL: env.amqpUrl,
     REDIS_URL: env.redisUrl,
     REDIS_PREFIX: env.redisPrefix,
+    DATABASE_POOL_MAX: 2,
     HTTP_PORT: 0,
     LOG_LEVEL: 'silent',
   };
