@@ -116,16 +116,35 @@ export async function decideClaim(
   comment: string,
   options: { lang?: Lang } = {},
 ): Promise<ChatEvent> {
+  const card = await openClaim(manager, number, options);
+  return decideOnCard(manager, card, number, decision, comment, options);
+}
+
+/** A manager opens a claim from "📑 Claims" (its button on the first page, newest first): its card. */
+export async function openClaim(
+  manager: ChatSession,
+  number: string,
+  options: { lang?: Lang } = {},
+): Promise<ChatEvent> {
   const lang = options.lang ?? 'en';
   // Pushes about other claims may come in between: each answer is picked out by what it shows.
   const list = await manager.tapMenu(menuLabel('claims', lang), isClaimList);
   const button = labelsOf(list).find((label) => label.startsWith(number));
   if (!button) throw new Error(`${number} is not on the first page: ${JSON.stringify(labelsOf(list))}`);
   await manager.tap(list, button);
-  const card = await manager.replyMatching(
-    (m) => labelsOf(m).includes(t(lang, 'claim.button.list')),
-    'claim card',
-  );
+  return manager.replyMatching((m) => labelsOf(m).includes(t(lang, 'claim.button.list')), 'claim card');
+}
+
+/** On an open claim's card, the manager decides with a comment (S1-06): the bot's confirmation. */
+export async function decideOnCard(
+  manager: ChatSession,
+  card: ChatEvent,
+  number: string,
+  decision: Decision,
+  comment: string,
+  options: { lang?: Lang } = {},
+): Promise<ChatEvent> {
+  const lang = options.lang ?? 'en';
   await manager.tap(card, t(lang, `claim.button.${decision}`));
   await manager.replyMatching(
     (m) => labelsOf(m).includes(t(lang, 'claim.button.cancel')),

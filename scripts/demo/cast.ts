@@ -1,5 +1,7 @@
+import { LOGISTICS_CAST, type LogisticsCast } from './logistics-cast.js';
+
 /** Who and what the demo plays with, in the language it is played in (`--lang`). */
-export interface Cast {
+export interface Cast extends LogisticsCast {
   /** The display name of the stack's first admin (identity names it "Administrator"). */
   adminName: string;
   technician: { firstName: string; lastName: string; username: string };
@@ -18,6 +20,7 @@ export interface Cast {
 }
 
 const en: Cast = {
+  ...LOGISTICS_CAST.en,
   adminName: 'Administrator',
   technician: { firstName: 'Ivan', lastName: 'Petrov', username: 'ivan_petrov' },
   client: { firstName: 'Olga', username: 'olga_k' },
@@ -43,6 +46,7 @@ const en: Cast = {
 };
 
 const ru: Cast = {
+  ...LOGISTICS_CAST.ru,
   adminName: 'Администратор',
   technician: { firstName: 'Иван', lastName: 'Петров', username: 'ivan_petrov' },
   client: { firstName: 'Ольга', username: 'olga_k' },

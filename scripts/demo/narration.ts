@@ -1,5 +1,7 @@
+import { LOGISTICS_EN, LOGISTICS_RU, type LogisticsNarration } from './logistics-narration.js';
+
 /** What `npm run demo` says around the chat, in the language it is played in (`--lang`). */
-export interface Narration {
+export interface Narration extends LogisticsNarration {
   title: string;
   bot: string;
   logsIn: string;
@@ -35,9 +37,10 @@ export interface Narration {
 }
 
 const en: Narration = {
+  ...LOGISTICS_EN,
   bot: 'bot',
   title:
-    'fieldgram demo: a technician and a client join through the bot, then a task is dispatched and billed; the admin watches live.\n',
+    'fieldgram demo: a technician and a client join through the bot, then a task is dispatched and billed; a client makes a waybill and files a claim that her manager resolves; the admin watches live.\n',
   logsIn: "👤 admin: logs in to the REST API and shares the technicians' join link",
   opensLink: (who, handle, payload) => `  📱 ${who} (@${handle}) opens the link → /start ${payload}`,
   tapsMenuButton: (who) => `\n  📱 ${who} taps a menu button`,
@@ -99,9 +102,10 @@ const en: Narration = {
 };
 
 const ru: Narration = {
+  ...LOGISTICS_RU,
   bot: 'бот',
   title:
-    'Демо fieldgram: техник и клиент приходят через бота, затем задача отправляется технику и выставляется счёт; администратор следит в реальном времени.\n',
+    'Демо fieldgram: техник и клиент приходят через бота, затем задача отправляется технику и выставляется счёт; клиентка оформляет накладную и подаёт претензию, которую решает её менеджер; администратор следит в реальном времени.\n',
   logsIn: '👤 администратор: входит в REST API и делится ссылкой для техников',
   opensLink: (who, handle, payload) => `  📱 ${who} (@${handle}) открывает ссылку → /start ${payload}`,
   tapsMenuButton: (who) => `\n  📱 ${who} нажимает кнопку меню`,

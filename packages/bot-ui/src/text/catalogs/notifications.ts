@@ -29,7 +29,7 @@ export const en = {
     'New claim {number} from {clientName}\nWaybill: {waybillNumber}\nAmount: {amountText}\nE-mail: {email}\n{description}',
   'notify.claim.filedWaybillNotFound':
     'New claim {number} from {clientName}\nWaybill: {waybillNumber} ⚠️ not found among the client’s waybills\nAmount: {amountText}\nE-mail: {email}\n{description}',
-  'notify.claim.statusChanged': 'Claim {number} ({clientName}): {from} → {to}\nComment: {comment}',
+  'notify.claim.statusChanged': 'Claim {number} ({clientName}): {fromText} → {toText}\nComment: {comment}',
   'notify.claim.inReview':
     'Your claim {number} (waybill {waybillNumber}) has been taken into review.\nManager’s comment: {comment}',
   'notify.claim.resolved':
@@ -70,7 +70,8 @@ export const ru = {
     'Новая претензия {number} от {clientName}\nНакладная: {waybillNumber}\nСумма: {amountText}\nE-mail: {email}\n{description}',
   'notify.claim.filedWaybillNotFound':
     'Новая претензия {number} от {clientName}\nНакладная: {waybillNumber} ⚠️ не найдена среди накладных клиента\nСумма: {amountText}\nE-mail: {email}\n{description}',
-  'notify.claim.statusChanged': 'Претензия {number} ({clientName}): {from} → {to}\nКомментарий: {comment}',
+  'notify.claim.statusChanged':
+    'Претензия {number} ({clientName}): {fromText} → {toText}\nКомментарий: {comment}',
   'notify.claim.inReview':
     'Ваша претензия {number} (накладная {waybillNumber}) принята в работу.\nКомментарий менеджера: {comment}',
   'notify.claim.resolved':

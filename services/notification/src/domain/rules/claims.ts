@@ -11,6 +11,12 @@ const aboutTheClaim = {
   actions: [{ label: 'notify.action.openClaim', href: '/api/v1/claims/{claimId}' }],
 } as const;
 
+/** The statuses as the reader's language names them. */
+const STATUS_NAMES = [
+  { as: 'fromText', label: { field: 'from', catalog: 'claim.status' } },
+  { as: 'toText', label: { field: 'to', catalog: 'claim.status' } },
+] as const;
+
 /**
  * A filed claim, as the admins' feed and the manager's push say it: number, client (the event
  * names them), waybill (flagged when it is none of the client's), amount in the reader's
@@ -56,6 +62,7 @@ export const CLAIM_RULES: readonly NotificationRule[] = [
     event: 'claim.status-changed',
     when: {},
     text: 'notify.claim.statusChanged',
+    values: STATUS_NAMES,
     exceptActor: true,
     ...ADMINS_FEED,
     ...aboutTheClaim,
@@ -65,6 +72,7 @@ export const CLAIM_RULES: readonly NotificationRule[] = [
     event: 'claim.status-changed',
     when: {},
     text: 'notify.claim.statusChanged',
+    values: STATUS_NAMES,
     exceptActor: true,
     ...MANAGER_TELEGRAM,
     ...aboutTheClaim,

@@ -33,7 +33,9 @@ export type LocalizedValue =
   /** Minor units in `amount` of the ISO currency in `currency`: `15 000,50 ₽` (ru), `15,000.50 ₽` (en). */
   | { as: string; money: { amount: string; currency: string } }
   /** A decimal (a weight): `12,5` (ru), `12.5` (en). */
-  | { as: string; quantity: string };
+  | { as: string; quantity: string }
+  /** A code named in the catalog (a status): `in_review` under `claim.status` → `в работе` (ru). */
+  | { as: string; label: { field: string; catalog: string } };
 
 /** A file an event carries for a Telegram push, by its Telegram file_id. */
 export interface AttachedFile {
@@ -134,7 +136,9 @@ type ValueFieldsOf<V extends LocalizedValue> = V extends { money: { amount: infe
   ? A | C
   : V extends { quantity: infer Q }
     ? Q
-    : never;
+    : V extends { label: { field: infer F } }
+      ? F
+      : never;
 
 /** The dotted paths into an event's data a template may name (`number`, `client.name`). */
 type FieldPath<D, Depth extends 0[] = []> = Depth['length'] extends 3

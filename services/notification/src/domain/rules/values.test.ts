@@ -24,6 +24,14 @@ describe('localized values of a notification', () => {
     expect(withLocalizedValues(weight, { weightKg: 12.5 }, 'en')).toMatchObject({ weight: '12.5' });
   });
 
+  it('names a code as the catalog does in the recipient’s language', () => {
+    const status = [{ as: 'toText', label: { field: 'to', catalog: 'claim.status' } }] as const;
+    expect(withLocalizedValues(status, { to: 'in_review' }, 'ru')).toMatchObject({ toText: 'в работе' });
+    expect(withLocalizedValues(status, { to: 'in_review' }, 'en')).toMatchObject({ toText: 'in review' });
+    expect(() => withLocalizedValues(status, { to: 'lost' }, 'en')).toThrow(/code of claim.status/);
+    expect(() => withLocalizedValues(status, { to: 3 }, 'en')).toThrow(/code of claim.status/);
+  });
+
   it('leaves the data as it is without values, and refuses a field of the wrong kind (a rule bug)', () => {
     const data = { amount: 1 };
     expect(withLocalizedValues(undefined, data, 'en')).toBe(data);

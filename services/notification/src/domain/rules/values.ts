@@ -1,4 +1,4 @@
-import { formatMoney, formatQuantity, type Currency } from '@fieldgram/bot-ui';
+import { CATALOG, formatMoney, formatQuantity, type Currency } from '@fieldgram/bot-ui';
 import { CURRENCY_MINOR_DIGITS, type Language } from '@fieldgram/contracts';
 import { fieldOf } from '../template.js';
 import type { LocalizedValue } from './rule.js';
@@ -28,9 +28,23 @@ function localized(value: LocalizedValue, data: unknown, language: Language): st
       );
     return formatMoney(amount as number, currency, language);
   }
+  if ('label' in value) return labelOf(value.as, value.label, data, language);
   const quantity = fieldOf(data, value.quantity);
   if (typeof quantity !== 'number') throw new Error(`"${value.as}" needs a number in "${value.quantity}"`);
   return formatQuantity(quantity, language);
+}
+
+function labelOf(
+  as: string,
+  label: { field: string; catalog: string },
+  data: unknown,
+  language: Language,
+): string {
+  const code = fieldOf(data, label.field);
+  const texts: Readonly<Record<string, string>> = CATALOG[language];
+  const text = typeof code === 'string' ? texts[`${label.catalog}.${code}`] : undefined;
+  if (text === undefined) throw new Error(`"${as}" needs a code of ${label.catalog} in "${label.field}"`);
+  return text;
 }
 
 function isCurrency(value: unknown): value is Currency {
