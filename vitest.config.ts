@@ -6,6 +6,7 @@ const everyTest = [
   'e2e/**/*.test.ts',
   'bench/lib/**/*.test.ts',
   'scripts/**/*.test.ts',
+  'host/src/**/*.test.ts',
 ];
 // Tests that restart shared servers (RabbitMQ, PostgreSQL), or whose figures a loaded machine would
 // disturb (egress pacing), must not overlap anything else: scripts/test.sh runs the `serial`

@@ -102,8 +102,9 @@ describe('npm start with NODE_ENV=production', () => {
     const status = await start.finished;
     expect(status.code).toBe(EX_CONFIG);
     const output = start.lines().join('\n');
-    expect(output).toContain('ADMIN_LOGIN: required when NODE_ENV=production');
-    expect(output).toContain('identity refused its configuration (exit 78)');
+    // The host names the service a problem is of.
+    expect(output).toContain('ADMIN_LOGIN (identity): required when NODE_ENV=production');
+    expect(output).toContain('fieldgram refused its configuration (exit 78)');
     expect(output).not.toContain('restarting');
   });
 });

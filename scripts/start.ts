@@ -1,16 +1,16 @@
 /**
- * `npm start`: the development supervisor. Starts every service under services/ (a folder with
- * src/main.ts) as its own process with a fixed ops port, the Telegram sandbox when no bot token
- * is set, keeps each service's JSON log in the state directory (warnings and errors also show
- * here), prints one line when everything is ready, restarts a service that dies, and on Ctrl-C
- * lets every service drain and stop. Production runs each service on its own instead
- * (docker-compose.yml, docs/operations.md); NODE_ENV=production here demands real secrets.
+ * `npm start`: the supervisor. Starts every service in one host process (host/src/main.ts;
+ * FIELDGRAM_SERVICES picks a subset) or, with FIELDGRAM_MODE=split, every service under services/
+ * as its own process with a fixed ops port; the Telegram sandbox when no bot token is set. Keeps
+ * each service's JSON log in the state directory (warnings and errors also show here), prints one
+ * line when everything is ready, restarts a process that dies, and on Ctrl-C lets every service
+ * drain and stop. NODE_ENV=production here demands real secrets (docs/operations.md).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, EX_CONFIG } from '@fieldgram/platform';
 import { readyLine, type AdminSignIn } from './supervisor/banner.js';
-import { discoverServices } from './supervisor/discover.js';
+import { discoverServices, hostSpec } from './supervisor/discover.js';
 import { LogFiles } from './supervisor/log-files.js';
 import { LEVELS, classifyLine, prettyPrinter, terminalView, type LevelName } from './supervisor/log-lines.js';
 import { watchReadiness } from './supervisor/readiness-watch.js';
@@ -27,7 +27,17 @@ const SAME_SIGNAL_MS = 1_000;
 
 const say = (text: string): void => void process.stdout.write(`[start] ${text}\n`);
 
-const services = discoverServices(ROOT, Number(env.FG_OPS_PORT_BASE ?? 9100));
+const opsPortBase = Number(env.FG_OPS_PORT_BASE ?? 9100);
+const mode = env.FIELDGRAM_MODE ?? 'host';
+if (mode !== 'host' && mode !== 'split') {
+  process.stderr.write(
+    `${new ConfigError([{ variable: 'FIELDGRAM_MODE', problem: `expected host or split, got "${mode}"` }]).message}\n`,
+  );
+  process.exit(EX_CONFIG);
+}
+const split = discoverServices(ROOT, opsPortBase);
+/** What runs: one host process (the default), or one process per service. */
+const services = mode === 'split' || split.length === 0 ? split : [hostSpec(ROOT, opsPortBase)];
 if (services.length === 0) {
   say(
     'PostgreSQL, RabbitMQ and Redis are up. There are no services under services/ yet: nothing else to start.',
@@ -56,6 +66,13 @@ const pretty = prettyPrinter(colorize);
 const logs = new LogFiles(path.join(stateDir, 'logs'));
 let admin: AdminSignIn = env.ADMIN_LOGIN ? { kind: 'login', login: env.ADMIN_LOGIN } : { kind: 'unknown' };
 
+/** Which service a line is from: the host's lines name theirs; a process of its own is one. */
+function serviceOf(child: string, line: string): string {
+  const parsed = classifyLine(line);
+  const named = parsed.kind === 'json' ? parsed.entry.service : undefined;
+  return typeof named === 'string' && /^[a-z][a-z-]*$/.test(named) ? named : child;
+}
+
 /** What the supervisor learns from the services' own log lines. */
 function observe(service: string, line: string): void {
   const parsed = classifyLine(line);
@@ -78,7 +95,8 @@ const supervisor = new Supervisor({
   root: ROOT,
   services,
   env,
-  onLine: (service, line) => {
+  onLine: (child, line) => {
+    const service = serviceOf(child, line);
     logs.write(service, line);
     const view = terminalView(service, line, terminal, pretty);
     if (view !== null) process.stdout.write(`${view}\n`);
@@ -89,8 +107,8 @@ const supervisor = new Supervisor({
 });
 supervisor.start();
 say(
-  `starting ${services.length} services; their logs are in ${shortPath(logs.dir)}/ ` +
-    '(warnings and errors show here too). Ops endpoints (/healthz /readyz /metrics):',
+  `${mode === 'split' ? `starting ${services.length} services, a process each` : 'starting the services in one process'}; ` +
+    `their logs are in ${shortPath(logs.dir)}/ (warnings and errors show here too). Ops endpoints (/healthz /readyz /metrics):`,
 );
 for (const service of services)
   process.stdout.write(`  ${service.name.padEnd(14)} http://127.0.0.1:${service.opsPort}\n`);

@@ -22,3 +22,8 @@ export function discoverServices(root: string, firstOpsPort: number): ServiceSpe
       opsPort: firstOpsPort + index,
     }));
 }
+
+/** The one host process of the default mode: every service (or FIELDGRAM_SERVICES) inside it. */
+export function hostSpec(root: string, opsPort: number): ServiceSpec {
+  return { name: 'fieldgram', entry: path.join(root, 'host', 'src', 'main.ts'), opsPort };
+}

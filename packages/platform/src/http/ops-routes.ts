@@ -1,10 +1,16 @@
 import { Router } from 'express';
+import { AggregatorRegistry, Registry } from 'prom-client';
 import type { Logger } from 'pino';
 import type { ServiceMetrics } from '../metrics/index.js';
 import type { ReadinessProbe, ReadinessReport } from './readiness.js';
 
 /** /healthz (alive), /readyz (able to work), /metrics (Prometheus): DESIGN §9. */
-export function opsRoutes(metrics: ServiceMetrics, readiness: ReadinessProbe, logger: Logger): Router {
+export function opsRoutes(
+  metrics: ServiceMetrics | readonly ServiceMetrics[],
+  readiness: ReadinessProbe,
+  logger: Logger,
+): Router {
+  const registries = (Array.isArray(metrics) ? metrics : [metrics]).map((m: ServiceMetrics) => m.registry);
   const router = Router();
 
   // Liveness only says the event loop answers; a broken dependency is readiness' business,
@@ -22,8 +28,7 @@ export function opsRoutes(metrics: ServiceMetrics, readiness: ReadinessProbe, lo
   });
 
   router.get('/metrics', async (_req, res) => {
-    const body = await metrics.registry.metrics();
-    res.type(metrics.registry.contentType).send(body);
+    res.type(Registry.PROMETHEUS_CONTENT_TYPE).send(await metricsText(registries));
   });
 
   return router;
@@ -37,4 +42,16 @@ async function probe(readiness: ReadinessProbe, logger: Logger): Promise<Readine
     logger.warn({ err: error }, 'readiness probe failed');
     return { ready: false, checks: {} };
   }
+}
+
+/**
+ * Every registry's metrics as one exposition: a metric two services both have (the same name, a
+ * different `service` label) becomes one family with a series per service, which Prometheus needs.
+ */
+async function metricsText(registries: readonly Registry[]): Promise<string> {
+  if (registries.length === 1) return registries[0]!.metrics();
+  const merged = AggregatorRegistry.aggregate(
+    await Promise.all(registries.map((registry) => registry.getMetricsAsJSON())),
+  );
+  return merged.metrics();
 }

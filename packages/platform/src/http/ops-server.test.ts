@@ -75,6 +75,21 @@ describe('startOpsServer', () => {
     );
   });
 
+  it('serves several services of one process as one family per metric, a series per service', async () => {
+    const [billing, mail] = [createMetrics({ service: 'billing' }), createMetrics({ service: 'mail' })];
+    billing.messagesPublished.inc({ exchange: 'fg.events', type: 'invoice.paid' });
+    mail.messagesPublished.inc({ exchange: 'fg.events', type: 'invoice.paid' }, 2);
+    const server = await start({ metrics: [billing, mail] });
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text.match(/^# TYPE fg_messages_published_total counter$/gm)).toHaveLength(1);
+    expect(text).toContain(
+      'fg_messages_published_total{exchange="fg.events",type="invoice.paid",service="billing"} 1',
+    );
+    expect(text).toContain(
+      'fg_messages_published_total{exchange="fg.events",type="invoice.paid",service="mail"} 2',
+    );
+  });
+
   it('lets the service add routes, and answers their errors as JSON', async () => {
     const server = await start({
       configure: (app) => {

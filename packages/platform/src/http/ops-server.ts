@@ -10,7 +10,8 @@ export interface OpsServerOptions {
   /** 0 picks a free port; the real one is in the result. */
   port: number;
   host?: string;
-  metrics: ServiceMetrics;
+  /** Served at /metrics; several services of one process, each series labelled with its service. */
+  metrics: ServiceMetrics | readonly ServiceMetrics[];
   readiness: ReadinessProbe;
   logger: Logger;
   /** Adds routes of the service's own (after the ops routes, which stay unauthenticated). */

@@ -21,7 +21,13 @@ import { createLogger } from '../log/index.js';
 import { createRedis } from '../redis/redis-client.js';
 import { createMetrics, type ServiceMetrics } from '../metrics/index.js';
 import { startOpsServer, type OpsServer, type ReadinessReport } from '../http/index.js';
-import { runService, startParts, type RunningParts, type ServicePart } from '../runner/index.js';
+import {
+  runServices,
+  startParts,
+  type RunningParts,
+  type ServicePart,
+  type ServiceUnit,
+} from '../runner/index.js';
 import { pruneInbox } from '../inbox/inbox.js';
 import { periodicTask } from './periodic-task.js';
 
@@ -244,12 +250,22 @@ export class ServiceRuntime<R extends Registry> {
 
   /** For a service process (main.ts): signals, graceful stop, exit codes, ops HTTP server. */
   run(): Promise<void> {
-    return runService({
+    return runServices({
+      logger: this.logger,
+      units: [this.unit()],
+      ops: { port: this.options.env.HTTP_PORT },
+    });
+  }
+
+  /** What a process runs of this service (`runServices`), alone or beside the others (the host). */
+  unit(): ServiceUnit {
+    return {
       name: this.options.name,
       logger: this.logger,
       parts: this.parts(),
-      ops: { port: this.options.env.HTTP_PORT, metrics: this.metrics, configure: this.options.configureHttp },
-    });
+      metrics: this.metrics,
+      configureHttp: this.options.configureHttp,
+    };
   }
 
   /** In-process start (tests, tools): the same parts and ops server, without owning the process. */
