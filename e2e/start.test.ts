@@ -216,3 +216,35 @@ describe('npm start on a fresh broker, then Ctrl-C', () => {
     expect(existsSync(logDir)).toBe(true);
   });
 });
+
+describe('npm start with FIELDGRAM_MODE=split (issue 15)', () => {
+  it('runs each service as a process of its own, ready once all are, and drains each on Ctrl-C', async () => {
+    const startEnvironment = await startEnv({ FIELDGRAM_MODE: 'split' });
+    const start = npmStart(startEnvironment);
+    try {
+      await start.waitForLine(/^fieldgram is ready/, 90_000);
+      const base = Number(startEnvironment.FG_OPS_PORT_BASE);
+      // Each service answers on its own ops port, with only its own parts.
+      const reports = await Promise.all(
+        SERVICE_NAMES.map(async (_, index) => {
+          const response = await fetch(`http://127.0.0.1:${base + index}/readyz`);
+          return Object.keys(((await response.json()) as { checks: Record<string, boolean> }).checks);
+        }),
+      );
+      // (a host of several would name them `<service>.database`)
+      for (const checks of reports) {
+        expect(checks).toContain('database');
+        expect(checks.filter((check) => check.endsWith('.database'))).toEqual([]);
+      }
+    } catch (error) {
+      start.kill();
+      throw error;
+    }
+    start.interrupt();
+    await start.finished;
+    const terminal = start.lines();
+    for (const service of SERVICE_NAMES)
+      expect(terminal.some((line) => line.startsWith(`[start] ${service} stopped (drained in`))).toBe(true);
+    expect(terminal.join('\n')).not.toContain('second signal');
+  }, 120_000);
+});

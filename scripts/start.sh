@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The one command that starts the whole system on this machine: local infrastructure, then every
-# service under services/ (see scripts/start.ts). Settings come from the environment or ./.env.
+# The one command that starts the whole system on this machine: local infrastructure, the install
+# and the compiled host when they are stale, then every service (see scripts/start.ts). Settings come from the environment or ./.env.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-infra.sh

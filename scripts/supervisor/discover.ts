@@ -1,14 +1,18 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
-/** A service the supervisor runs: its entry file and the fixed ops port it gets. */
+/** A process the supervisor runs: its entry file, the fixed ops port it gets, its own variables. */
 export interface ServiceSpec {
   name: string;
   entry: string;
   opsPort: number;
+  env?: Record<string, string>;
 }
 
-/** Every folder under services/ with a src/main.ts, in name order, ops ports counted up from `firstOpsPort`. */
+/**
+ * The split mode: every folder under services/ with a src/main.ts, in name order, each run as a
+ * compiled host of that one service, ops ports counted up from `firstOpsPort`.
+ */
 export function discoverServices(root: string, firstOpsPort: number): ServiceSpec[] {
   const dir = path.join(root, 'services');
   if (!existsSync(dir)) return [];
@@ -18,12 +22,18 @@ export function discoverServices(root: string, firstOpsPort: number): ServiceSpe
     .sort()
     .map((name, index) => ({
       name,
-      entry: path.join(dir, name, 'src', 'main.ts'),
+      entry: hostEntry(root),
       opsPort: firstOpsPort + index,
+      env: { FIELDGRAM_SERVICES: name },
     }));
+}
+
+/** The compiled host (scripts/build.ts): every service, or those FIELDGRAM_SERVICES names. */
+export function hostEntry(root: string): string {
+  return path.join(root, 'host', 'dist', 'main.js');
 }
 
 /** The one host process of the default mode: every service (or FIELDGRAM_SERVICES) inside it. */
 export function hostSpec(root: string, opsPort: number): ServiceSpec {
-  return { name: 'fieldgram', entry: path.join(root, 'host', 'src', 'main.ts'), opsPort };
+  return { name: 'fieldgram', entry: hostEntry(root), opsPort };
 }

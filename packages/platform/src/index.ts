@@ -29,7 +29,7 @@ export { decodeMessage, describeIssues } from './bus/decode.js';
 export { HEADERS } from './bus/headers.js';
 // Data: database, migrations, outbox, inbox.
 export { createDatabase, closeDatabase, pingDatabase, type ServiceDatabase } from './db/database.js';
-export { migrateDatabase, loadMigrationDirectory, type Migration } from './db/migrate.js';
+export { migrateDatabase, migrationList, type Migration } from './db/migrate.js';
 export { Outbox, type EmitOptions } from './outbox/outbox.js';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay.js';
 export { UnitOfWork, type TransactionContext } from './outbox/unit-of-work.js';

@@ -1,13 +1,11 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadMigrationDirectory, ServiceRuntime, type HandlerMap } from '@fieldgram/platform';
+import { ServiceRuntime, type HandlerMap } from '@fieldgram/platform';
 import { messages, type EventType, type Messages } from '@fieldgram/contracts';
 import type { AuditEnv } from './config.js';
 import { journaledTypes } from './domain/journaled-types.js';
 import { journalEventHandler } from './handlers/journal-event.js';
 import { queryJournalHandler } from './handlers/query-journal.js';
+import { MIGRATIONS } from '../migrations/index.js';
 
-const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 export const SERVICE_NAME = 'audit';
 
 export interface AuditService {
@@ -24,12 +22,12 @@ export interface AuditService {
  * guarantee (validation, retries, dead-lettering, metrics), and follows the contracts by itself:
  * the queue is bound to a newly added event type when the next version declares it.
  */
-export async function createAuditService(env: AuditEnv): Promise<AuditService> {
+export function createAuditService(env: AuditEnv): Promise<AuditService> {
   const runtime = new ServiceRuntime({
     name: SERVICE_NAME,
     registry: messages,
     env,
-    migrations: await loadMigrationDirectory(MIGRATIONS),
+    migrations: MIGRATIONS,
   });
   const journal = journalEventHandler(runtime);
   // The map's type lists every event type; at run time it holds (and binds) the journaled ones.
@@ -40,5 +38,5 @@ export async function createAuditService(env: AuditEnv): Promise<AuditService> {
   runtime
     .consume({ queue: 'audit.journal', handlers, prefetch: 100 })
     .respond({ handlers: { 'audit.query': queryJournalHandler(runtime) } });
-  return { runtime };
+  return Promise.resolve({ runtime });
 }

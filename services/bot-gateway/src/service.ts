@@ -1,9 +1,7 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   KeyedSerializer,
   LocalDirectoryStorage,
-  loadMigrationDirectory,
   periodicTask,
   ServiceRuntime,
   type ObjectStorage,
@@ -20,8 +18,8 @@ import { TelegramSender } from './egress/telegram-sender.js';
 import { tgOutHandler, type TgOutOptions } from './egress/handle-tg-out.js';
 import { pruneProcessedCommands } from './store/gateway-store.js';
 import { storeFileHandler } from './files/store-file.js';
+import { MIGRATIONS } from '../migrations/index.js';
 
-const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 export const SERVICE_NAME = 'bot-gateway';
 
 export interface BotGateway {
@@ -37,7 +35,7 @@ export interface BotGateway {
  * Bot API calls; bot settings and copies of users' files (`bot-gateway.store-file`) over
  * request/reply.
  */
-export async function createBotGateway(
+export function createBotGateway(
   env: GatewayEnv,
   options: { storage?: ObjectStorage; pollTimeoutSeconds?: number; tgOut?: TgOutOptions } = {},
 ): Promise<BotGateway> {
@@ -54,7 +52,7 @@ export async function createBotGateway(
     name: SERVICE_NAME,
     registry: messages,
     env,
-    migrations: await loadMigrationDirectory(MIGRATIONS),
+    migrations: MIGRATIONS,
     redis: true,
     configureHttp: (app) =>
       app.use((request, response, next) => (route ? route(request, response, next) : next())),
@@ -166,5 +164,5 @@ export async function createBotGateway(
         sender.shutdown();
       },
     });
-  return { runtime, bots, sender, intakeCounts };
+  return Promise.resolve({ runtime, bots, sender, intakeCounts });
 }

@@ -1,7 +1,5 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { DEFAULT_RETRY_DELAYS_MS, loadMigrationDirectory, ServiceRuntime } from '@fieldgram/platform';
+import { DEFAULT_RETRY_DELAYS_MS, ServiceRuntime } from '@fieldgram/platform';
 import { messages, type Messages } from '@fieldgram/contracts';
 import type { ClaimsEnv } from './config.js';
 import { fileClaimHandler } from './handlers/file-claim.js';
@@ -11,8 +9,8 @@ import { listClaimsHandler } from './handlers/list-claims.js';
 import { copyFiledFilesHandler } from './handlers/copy-filed-files.js';
 import { managerAssignedHandler } from './handlers/manager-assigned.js';
 import { userUpdatedHandler } from './handlers/user-updated.js';
+import { MIGRATIONS } from '../migrations/index.js';
 
-const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 export const SERVICE_NAME = 'claims';
 
 /** Copies wait out a longer Telegram or bot-gateway trouble than the platform's default tries. */
@@ -34,7 +32,7 @@ export interface ClaimsServiceOptions {
  * object storage by a consumer of its own `claim.filed` (`claims.file-copies`, through
  * bot-gateway); identity's reassignments and renames followed (`claims.identity-events`).
  */
-export async function createClaimsService(
+export function createClaimsService(
   env: ClaimsEnv,
   options: ClaimsServiceOptions = {},
 ): Promise<ClaimsService> {
@@ -42,7 +40,7 @@ export async function createClaimsService(
     name: SERVICE_NAME,
     registry: messages,
     env,
-    migrations: await loadMigrationDirectory(MIGRATIONS),
+    migrations: MIGRATIONS,
     ...(options.logger ? { logger: options.logger } : {}),
   });
   // What the handlers may use; each one's own type names the part it needs.
@@ -79,5 +77,5 @@ export async function createClaimsService(
         'user.updated': userUpdatedHandler(ports),
       },
     });
-  return { runtime };
+  return Promise.resolve({ runtime });
 }

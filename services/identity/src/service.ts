@@ -1,7 +1,5 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { loadMigrationDirectory, ServiceRuntime } from '@fieldgram/platform';
+import { ServiceRuntime } from '@fieldgram/platform';
 import { messages, type Messages } from '@fieldgram/contracts';
 import type { IdentityEnv } from './config.js';
 import { BotLinks } from './links/bot-links.js';
@@ -21,8 +19,8 @@ import { disconnectTelegramHandler } from './handlers/disconnect-telegram.js';
 import { describeTokenHandler } from './handlers/describe-token.js';
 import { assignManagerHandler } from './handlers/assign-manager.js';
 import { checkDefaultManager } from './bootstrap/default-manager.js';
+import { MIGRATIONS } from '../migrations/index.js';
 
-const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 export const SERVICE_NAME = 'identity';
 
 export interface IdentityService {
@@ -42,7 +40,7 @@ export interface IdentityServiceOptions {
  * Wiring: people, roles, invites, Telegram links and REST credentials, all answered over
  * request/reply on `identity.queries`; the events go out through the outbox.
  */
-export async function createIdentityService(
+export function createIdentityService(
   env: IdentityEnv,
   options: IdentityServiceOptions = {},
 ): Promise<IdentityService> {
@@ -50,7 +48,7 @@ export async function createIdentityService(
     name: SERVICE_NAME,
     registry: messages,
     env,
-    migrations: await loadMigrationDirectory(MIGRATIONS),
+    migrations: MIGRATIONS,
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const links = new BotLinks({
@@ -107,5 +105,5 @@ export async function createIdentityService(
         'identity.assign-manager': assignManagerHandler(ports),
       },
     });
-  return { runtime, links };
+  return Promise.resolve({ runtime, links });
 }

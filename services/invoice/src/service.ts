@@ -1,12 +1,6 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import {
-  loadMigrationDirectory,
-  LocalDirectoryStorage,
-  ServiceRuntime,
-  type ObjectStorage,
-} from '@fieldgram/platform';
+import { LocalDirectoryStorage, ServiceRuntime, type ObjectStorage } from '@fieldgram/platform';
 import { messages, type Messages } from '@fieldgram/contracts';
 import { documentSettings, type InvoiceEnv } from './config.js';
 import { BullOverdueReminders } from './reminders/overdue-reminders.js';
@@ -17,8 +11,8 @@ import { sendInvoiceHandler } from './handlers/send-invoice.js';
 import { changeStatusHandler } from './handlers/change-status.js';
 import { deleteInvoiceHandler } from './handlers/delete-invoice.js';
 import { detectOverdue } from './usecases/detect-overdue.js';
+import { MIGRATIONS } from '../migrations/index.js';
 
-const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 export const SERVICE_NAME = 'invoice';
 
 export interface InvoiceService {
@@ -32,7 +26,7 @@ export interface InvoiceService {
  * PDFs in object storage; events and the bot's `tg.out` through the outbox; overdue reminders on
  * BullMQ (`invoice-reminders`).
  */
-export async function createInvoiceService(
+export function createInvoiceService(
   env: InvoiceEnv,
   options: { logger?: Logger; storage?: ObjectStorage } = {},
 ): Promise<InvoiceService> {
@@ -40,7 +34,7 @@ export async function createInvoiceService(
     name: SERVICE_NAME,
     registry: messages,
     env,
-    migrations: await loadMigrationDirectory(MIGRATIONS),
+    migrations: MIGRATIONS,
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const storage = options.storage ?? new LocalDirectoryStorage(path.resolve(env.OBJECT_STORAGE_DIR));
@@ -81,5 +75,5 @@ export async function createInvoiceService(
         'invoice.delete': deleteInvoiceHandler(ports),
       },
     });
-  return { runtime, reminders, storage };
+  return Promise.resolve({ runtime, reminders, storage });
 }

@@ -1,6 +1,4 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadMigrationDirectory, ServiceRuntime, type HandlerMap } from '@fieldgram/platform';
+import { ServiceRuntime, type HandlerMap } from '@fieldgram/platform';
 import { messages, type EventType, type Messages } from '@fieldgram/contracts';
 import type { NotificationEnv } from './config.js';
 import { RULES, ruleEventTypes } from './domain/rules/index.js';
@@ -12,8 +10,8 @@ import { telegramSentHandler } from './handlers/telegram-sent.js';
 import { telegramFailedHandler } from './handlers/telegram-failed.js';
 import { listNotificationsHandler } from './handlers/list-notifications.js';
 import { markReadHandler } from './handlers/mark-read.js';
+import { MIGRATIONS } from '../migrations/index.js';
 
-const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 export const SERVICE_NAME = 'notification';
 
 export interface NotificationService {
@@ -35,7 +33,7 @@ export interface NotificationServiceOptions {
  * Wiring: the events the rules listen to → feed items and Telegram pushes; bot-gateway's
  * outcomes → the delivery log; the feed over request/reply.
  */
-export async function createNotificationService(
+export function createNotificationService(
   env: NotificationEnv,
   options: NotificationServiceOptions = {},
 ): Promise<NotificationService> {
@@ -45,7 +43,7 @@ export async function createNotificationService(
     name: SERVICE_NAME,
     registry: messages,
     env,
-    migrations: await loadMigrationDirectory(MIGRATIONS),
+    migrations: MIGRATIONS,
     ...(options.rpcTimeoutMs !== undefined ? { rpc: { defaultTimeoutMs: options.rpcTimeoutMs } } : {}),
   });
   const retry = options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {};
@@ -83,5 +81,5 @@ export async function createNotificationService(
         'notification.mark-read': markReadHandler(runtime),
       },
     });
-  return { runtime };
+  return Promise.resolve({ runtime });
 }

@@ -1,7 +1,5 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { loadMigrationDirectory, ServiceRuntime } from '@fieldgram/platform';
+import { ServiceRuntime } from '@fieldgram/platform';
 import { messages, type Messages } from '@fieldgram/contracts';
 import { reminderDelays, type TaskEnv } from './config.js';
 import { BullOfferReminders } from './reminders/offer-reminders.js';
@@ -18,8 +16,8 @@ import { changeStatusHandler } from './handlers/change-status.js';
 import { deleteTaskHandler } from './handlers/delete-task.js';
 import { taskReportHandler } from './handlers/task-report.js';
 import { remindUnansweredOffer } from './usecases/remind-unanswered-offer.js';
+import { MIGRATIONS } from '../migrations/index.js';
 
-const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 export const SERVICE_NAME = 'task';
 
 export interface TaskService {
@@ -31,15 +29,12 @@ export interface TaskService {
  * Wiring: tasks and the dispatch workflow (S0-06…S0-10, S0-12), answered over request/reply on
  * `task.queries`; events through the outbox; offer reminders on BullMQ (`task-reminders`).
  */
-export async function createTaskService(
-  env: TaskEnv,
-  options: { logger?: Logger } = {},
-): Promise<TaskService> {
+export function createTaskService(env: TaskEnv, options: { logger?: Logger } = {}): Promise<TaskService> {
   const runtime = new ServiceRuntime({
     name: SERVICE_NAME,
     registry: messages,
     env,
-    migrations: await loadMigrationDirectory(MIGRATIONS),
+    migrations: MIGRATIONS,
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const reminders = new BullOfferReminders({
@@ -80,5 +75,5 @@ export async function createTaskService(
         'task.report': taskReportHandler(ports),
       },
     });
-  return { runtime, reminders };
+  return Promise.resolve({ runtime, reminders });
 }

@@ -1,12 +1,6 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import {
-  loadMigrationDirectory,
-  LocalDirectoryStorage,
-  ServiceRuntime,
-  type ObjectStorage,
-} from '@fieldgram/platform';
+import { LocalDirectoryStorage, ServiceRuntime, type ObjectStorage } from '@fieldgram/platform';
 import { messages, type Messages } from '@fieldgram/contracts';
 import { documentSettings, type WaybillEnv } from './config.js';
 import { cancelWaybillHandler } from './handlers/cancel-waybill.js';
@@ -20,8 +14,8 @@ import {
 } from './handlers/read-waybills.js';
 import { waybillPdfHandler } from './handlers/waybill-pdf.js';
 import { PDF_DELIVERY } from './usecases/deliver-pdf.js';
+import { MIGRATIONS } from '../migrations/index.js';
 
-const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 export const SERVICE_NAME = 'waybill';
 
 export interface WaybillService {
@@ -35,7 +29,7 @@ export interface WaybillService {
  * `waybill.pdf-delivery`, put each new waybill's PDF in the client's chat; PDFs in object
  * storage; events and the bot's `tg.out` through the outbox.
  */
-export async function createWaybillService(
+export function createWaybillService(
   env: WaybillEnv,
   options: { logger?: Logger; storage?: ObjectStorage; retryDelaysMs?: readonly number[] } = {},
 ): Promise<WaybillService> {
@@ -43,7 +37,7 @@ export async function createWaybillService(
     name: SERVICE_NAME,
     registry: messages,
     env,
-    migrations: await loadMigrationDirectory(MIGRATIONS),
+    migrations: MIGRATIONS,
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const storage = options.storage ?? new LocalDirectoryStorage(path.resolve(env.OBJECT_STORAGE_DIR));
@@ -78,5 +72,5 @@ export async function createWaybillService(
         'waybill.payment-methods': paymentMethodsHandler(ports),
       },
     });
-  return { runtime, storage };
+  return Promise.resolve({ runtime, storage });
 }

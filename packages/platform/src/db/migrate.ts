@@ -1,6 +1,3 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Knex } from 'knex';
 import type { ServiceDatabase } from './database.js';
 import { platformMigrations } from './platform-migrations.js';
@@ -16,18 +13,18 @@ interface MigrationModule {
   down?: (knex: Knex) => Promise<void>;
 }
 
-/** Migrations of a service: one file per migration in its `migrations/` folder, run in name order. */
-export async function loadMigrationDirectory(directory: string): Promise<Migration[]> {
-  const files = (await readdir(directory))
-    .filter((file) => /\.(ts|js|mjs)$/.test(file) && !file.endsWith('.d.ts') && !file.includes('.test.'))
-    .sort();
-  const migrations: Migration[] = [];
-  for (const file of files) {
-    const module = (await import(pathToFileURL(path.join(directory, file)).href)) as Partial<MigrationModule>;
-    if (typeof module.up !== 'function') throw new Error(`migration ${file} exports no up() function`);
-    migrations.push({ name: file.replace(/\.(ts|js|mjs)$/, ''), up: module.up, down: module.down });
-  }
-  return migrations;
+/**
+ * A service's migrations, from its `migrations/index.ts`: each file's module under its file name
+ * (the name knex records), run in name order. Imported statically rather than read from the
+ * folder at run time, so a compiled bundle carries them (issue 15).
+ */
+export function migrationList(modules: Record<string, Partial<MigrationModule>>): Migration[] {
+  return Object.entries(modules)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, module]) => {
+      if (typeof module.up !== 'function') throw new Error(`migration ${name} exports no up() function`);
+      return { name, up: module.up, down: module.down };
+    });
 }
 
 class ListMigrationSource implements Knex.MigrationSource<Migration> {

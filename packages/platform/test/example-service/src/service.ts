@@ -1,18 +1,10 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  loadMigrationDirectory,
-  ServiceRuntime,
-  type PlatformEnv,
-  type ServiceRuntimeOptions,
-} from '@fieldgram/platform';
+import { ServiceRuntime, type PlatformEnv, type ServiceRuntimeOptions } from '@fieldgram/platform';
 import { exampleMessages, type ExampleMessages } from './contracts.js';
 import { greetHandler } from './handlers/greet.js';
 import { logGreetedHandler } from './handlers/log-greeted.js';
 import { getGreetingHandler } from './handlers/get-greeting.js';
 import type { Faults } from './faults.js';
-
-const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
+import { MIGRATIONS } from '../migrations/index.js';
 
 export interface ExampleServiceOptions {
   env: PlatformEnv;
@@ -22,7 +14,7 @@ export interface ExampleServiceOptions {
 }
 
 /** Wiring only: which handler serves which message. */
-export async function createExampleService(
+export function createExampleService(
   options: ExampleServiceOptions,
 ): Promise<ServiceRuntime<ExampleMessages>> {
   const faults = options.faults ?? { handlerDelayMs: 0, crashAfterCommit: false };
@@ -30,11 +22,11 @@ export async function createExampleService(
     name: 'example',
     registry: exampleMessages,
     env: options.env,
-    migrations: await loadMigrationDirectory(MIGRATIONS),
+    migrations: MIGRATIONS,
     ...options.overrides,
   });
   const retry = options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {};
-  return runtime
+  runtime
     .consume({
       queue: 'example.commands',
       handlers: { 'example.greet': greetHandler(runtime, faults) },
@@ -46,4 +38,5 @@ export async function createExampleService(
       ...retry,
     })
     .respond({ queue: 'example.queries', handlers: { 'example.get-greeting': getGreetingHandler(runtime) } });
+  return Promise.resolve(runtime);
 }
