@@ -66,7 +66,10 @@ function installExitHook(): void {
   });
 }
 
-/** Runs `node --import tsx <entry> ...args` and captures its output line by line. */
+/**
+ * Runs `node --import tsx <entry> ...args` (a compiled `.js` entry on plain node) and captures its
+ * output line by line.
+ */
 export function startProcess({
   name,
   entry,
@@ -75,7 +78,8 @@ export function startProcess({
   cwd = REPO_ROOT,
 }: StartProcessOptions): ChildHandle {
   installExitHook();
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, entry, ...args], {
+  const loader = entry.endsWith('.js') ? [] : ['--import', TSX_LOADER];
+  const child = spawn(process.execPath, [...loader, entry, ...args], {
     cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -46,13 +46,23 @@ export interface ServiceStackOptions {
   logLevel?: string;
   /** How long one process may take to answer /readyz 200 (default 60 s). */
   readyTimeoutMs?: number;
+  /**
+   * `split` (default): a process per service instance, as production scales; `host`: every
+   * service in one host process (host/src/main.ts), as `npm start` runs them by default.
+   */
+  layout?: 'split' | 'host';
+  /** Run the compiled host (host/dist/main.js, `npm run build`) on plain node instead of the sources under tsx. */
+  compiled?: boolean;
 }
 
-/** One running service process. A restart replaces `child` and `pid`; the ports stay. */
+/** One running process of the stack. A restart replaces `child` and `pid`; the ports stay. */
 export interface ServiceProcess {
-  readonly service: StackService;
+  /** The service it runs, or `host` for the host process of every service. */
+  readonly service: StackService | 'host';
+  /** The services it runs (one but for the host). */
+  readonly services: readonly StackService[];
   readonly instance: number;
-  /** `conversation#1` */
+  /** `conversation#1`, `host#0` */
   readonly name: string;
   readonly opsUrl: string;
   child: ChildHandle;
@@ -69,11 +79,12 @@ export interface ServiceStack {
   /** Spawn of the first process → every process answers /readyz 200. */
   readonly startToReadyMs: number;
   readonly processes: readonly ServiceProcess[];
-  get(service: StackService, instance?: number): ServiceProcess;
-  /** Sends `signal` (default SIGKILL) and waits for the exit. */
-  kill(service: StackService, instance?: number, signal?: NodeJS.Signals): Promise<ExitStatus>;
+  /** The process running `service` (in the host layout, the host for every service). */
+  get(service: StackService | 'host', instance?: number): ServiceProcess;
+  /** Sends `signal` (default SIGKILL) to the process running `service` and waits for the exit. */
+  kill(service: StackService | 'host', instance?: number, signal?: NodeJS.Signals): Promise<ExitStatus>;
   /** Starts a stopped (killed) process again with the same environment and waits until it is ready. */
-  restart(service: StackService, instance?: number): Promise<void>;
+  restart(service: StackService | 'host', instance?: number): Promise<void>;
   /** Resolves once every live process answers /readyz 200. */
   waitAllReady(timeoutMs?: number): Promise<void>;
   /** SIGTERM to every process (in-flight work finishes), in reverse start order; removes temp files. */
@@ -82,14 +93,16 @@ export interface ServiceStack {
 
 interface ProcessSlot extends ServiceProcess {
   readonly processEnv: Record<string, string>;
+  readonly entry: string;
   child: ChildHandle;
   pid: number;
 }
 
 /**
- * The whole system as separate processes, exactly as `npm start` runs it (each service's
- * src/main.ts, migrations on start), against one TestEnv's database, vhost and Redis prefix.
- * For tests and benchmarks that SIGKILL services, restart them or measure their memory.
+ * The whole system as real processes — a process per service (each service's src/main.ts, as
+ * production scales) or one host process of every service (as `npm start` runs them) —
+ * migrations on start, against one TestEnv's database, vhost and Redis prefix. For tests and
+ * benchmarks that SIGKILL services, restart them or measure their memory.
  */
 export async function startServiceStack(options: ServiceStackOptions): Promise<ServiceStack> {
   const { env, telegram } = options;
@@ -102,29 +115,47 @@ export async function startServiceStack(options: ServiceStackOptions): Promise<S
     NODE_ENV: 'test',
     OBJECT_STORAGE_DIR: storageDir,
   };
+  const layout = options.layout ?? 'split';
+  if (layout === 'host' && Object.values(options.instances ?? {}).some((count) => count !== 1))
+    throw new Error('startServiceStack: several instances of a service need the split layout');
   const slots: ProcessSlot[] = [];
   let webhookUrl = '';
-  for (const service of SERVICE_NAMES) {
-    const count = options.instances?.[service] ?? 1;
-    for (let instance = 0; instance < count; instance++) {
-      const opsPort = await freePort();
-      const own: Record<string, string> = {
-        ...serviceDefaults(service, apiPort),
-        HTTP_PORT: String(opsPort),
-      };
-      if (service === 'bot-gateway') {
-        webhookUrl = `http://127.0.0.1:${opsPort}/telegram/webhook`;
-        Object.assign(own, {
-          TELEGRAM_API_ROOT: telegram.apiRoot,
-          TELEGRAM_BOT_TOKEN: telegram.token,
-          TELEGRAM_MODE: telegram.mode ?? 'polling',
-          ...(telegram.mode === 'webhook'
-            ? { TELEGRAM_WEBHOOK_URL: webhookUrl, TELEGRAM_WEBHOOK_SECRET: 'stack-webhook-secret' }
-            : {}),
-        });
+  /** One process's own variables: each of its services' settings, one ops port. */
+  const processVariables = (services: readonly StackService[], opsPort: number): Record<string, string> => {
+    const own: Record<string, string> = { HTTP_PORT: String(opsPort) };
+    for (const service of services) Object.assign(own, serviceDefaults(service, apiPort));
+    if (services.includes('bot-gateway')) {
+      webhookUrl = `http://127.0.0.1:${opsPort}/telegram/webhook`;
+      Object.assign(own, {
+        TELEGRAM_API_ROOT: telegram.apiRoot,
+        TELEGRAM_BOT_TOKEN: telegram.token,
+        TELEGRAM_MODE: telegram.mode ?? 'polling',
+        ...(telegram.mode === 'webhook'
+          ? { TELEGRAM_WEBHOOK_URL: webhookUrl, TELEGRAM_WEBHOOK_SECRET: 'stack-webhook-secret' }
+          : {}),
+      });
+    }
+    for (const service of services) Object.assign(own, options.serviceEnv?.[service]);
+    return own;
+  };
+  const entryOf = (services: readonly StackService[]): ProcessEntry =>
+    options.compiled
+      ? { entry: path.join(REPO_ROOT, 'host', 'dist', 'main.js'), FIELDGRAM_SERVICES: services.join(',') }
+      : services.length === 1
+        ? { entry: path.join(REPO_ROOT, 'services', services[0]!, 'src', 'main.ts') }
+        : { entry: path.join(REPO_ROOT, 'host', 'src', 'main.ts'), FIELDGRAM_SERVICES: services.join(',') };
+  if (layout === 'host') {
+    const opsPort = await freePort();
+    const processEnv = env.processEnv({ ...common, ...processVariables(SERVICE_NAMES, opsPort) });
+    slots.push(createSlot('host', SERVICE_NAMES, 0, opsPort, processEnv, entryOf(SERVICE_NAMES)));
+  } else {
+    for (const service of SERVICE_NAMES) {
+      const count = options.instances?.[service] ?? 1;
+      for (let instance = 0; instance < count; instance++) {
+        const opsPort = await freePort();
+        const processEnv = env.processEnv({ ...common, ...processVariables([service], opsPort) });
+        slots.push(createSlot(service, [service], instance, opsPort, processEnv, entryOf([service])));
       }
-      const processEnv = env.processEnv({ ...common, ...own, ...options.serviceEnv?.[service] });
-      slots.push(createSlot(service, instance, opsPort, processEnv));
     }
   }
 
@@ -179,18 +210,29 @@ function serviceDefaults(service: StackService, apiPort: number): Record<string,
   }
 }
 
+/** What a process runs: its entry file and, for a host, which services. */
+interface ProcessEntry {
+  entry: string;
+  FIELDGRAM_SERVICES?: string;
+}
+
 function createSlot(
-  service: StackService,
+  service: StackService | 'host',
+  services: readonly StackService[],
   instance: number,
   opsPort: number,
   processEnv: Record<string, string>,
+  entry: ProcessEntry,
 ): ProcessSlot {
+  const { entry: file, ...hostVariables } = entry;
   const slot = {
     service,
+    services,
     instance,
     name: `${service}#${instance}`,
     opsUrl: `http://127.0.0.1:${opsPort}`,
-    processEnv,
+    processEnv: { ...processEnv, ...hostVariables },
+    entry: file,
     child: undefined as unknown as ChildHandle,
     pid: 0,
     rssBytes: () => readRss(slot.pid),
@@ -199,11 +241,7 @@ function createSlot(
 }
 
 function spawnSlot(slot: ProcessSlot): void {
-  slot.child = startProcess({
-    name: slot.name,
-    entry: path.join(REPO_ROOT, 'services', slot.service, 'src', 'main.ts'),
-    env: slot.processEnv,
-  });
+  slot.child = startProcess({ name: slot.name, entry: slot.entry, env: slot.processEnv });
   slot.pid = slot.child.pid;
 }
 
@@ -226,8 +264,12 @@ async function waitReady(slot: ProcessSlot, timeoutMs: number): Promise<void> {
   died.catch(() => undefined);
 }
 
-function slotOf(slots: ProcessSlot[], service: StackService, instance: number): ProcessSlot {
-  const slot = slots.find((candidate) => candidate.service === service && candidate.instance === instance);
+function slotOf(slots: ProcessSlot[], service: StackService | 'host', instance: number): ProcessSlot {
+  const slot = slots.find(
+    (candidate) =>
+      candidate.instance === instance &&
+      (candidate.service === service || (service !== 'host' && candidate.services.includes(service))),
+  );
   if (!slot) throw new Error(`no ${service}#${instance} in this stack`);
   return slot;
 }
