@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { withPg, type ServiceStack } from '@fieldgram/testkit';
+import { withPg, type ServiceProcess, type ServiceStack } from '@fieldgram/testkit';
 import type { TelegramSandbox } from '@fieldgram/telegram-sandbox';
 import type { ChaosLedger } from './chaos-ledger.js';
 
@@ -11,9 +11,11 @@ export class ServiceLogs {
 
   constructor(private readonly stack: ServiceStack) {}
 
-  /** Keeps the lines of a process about to be replaced (killed, then restarted). */
+  /** Keeps the lines of the process running `service` (or `host`), about to be killed and restarted. */
   archive(service: string): void {
-    for (const process of this.stack.processes.filter((candidate) => candidate.service === service)) {
+    const runs = (candidate: ServiceProcess) =>
+      candidate.service === service || candidate.services.some((name) => name === service);
+    for (const process of this.stack.processes.filter(runs)) {
       this.archived.push({ name: process.name, lines: process.child.lines() });
     }
   }

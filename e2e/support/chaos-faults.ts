@@ -1,4 +1,10 @@
-import { SERVICE_NAMES, serverControl, sleep, type ServiceStack } from '@fieldgram/testkit';
+import {
+  SERVICE_NAMES,
+  serverControl,
+  sleep,
+  type ServiceStack,
+  type StackService,
+} from '@fieldgram/testkit';
 import type { TelegramSandbox } from '@fieldgram/telegram-sandbox';
 
 /** One fault as it was injected: when (ms after the chaos began), for how long, what happened. */
@@ -39,20 +45,7 @@ export interface FaultPlanOptions {
  * install) and a Bot API 5xx storm.
  */
 export function faultPlan({ stack, sandbox, downMs, stormMs, beforeRestart }: FaultPlanOptions): FaultStep[] {
-  const kills = SERVICE_NAMES.map((service): FaultStep => ({
-    name: `SIGKILL ${service}`,
-    inject: async () => {
-      const status = await stack.kill(service, 0, 'SIGKILL');
-      await sleep(downMs);
-      beforeRestart?.(service);
-      const restartedAt = Date.now();
-      await stack.restart(service);
-      return {
-        detail: `exit ${status.signal ?? status.code}; down ${downMs} ms; ready ${Date.now() - restartedAt} ms after restart`,
-        hit: status.signal === 'SIGKILL',
-      };
-    },
-  }));
+  const kills = SERVICE_NAMES.map((service) => sigkillStep({ stack, downMs, beforeRestart }, service));
   const servers: FaultStep[] = [
     {
       name: 'restart RabbitMQ',
@@ -111,6 +104,30 @@ export function faultPlan({ stack, sandbox, downMs, stormMs, beforeRestart }: Fa
     postgres,
     storm('Bot API 5xx storm (502)', () => sandbox.injectFault({ kind: 'server_error', status: 502 })),
   ];
+}
+
+/**
+ * SIGKILL of the process running `target` — a service's own process, or (in the host layout, or
+ * named `host`) the one process of every service — down `downMs`, then started again.
+ */
+export function sigkillStep(
+  { stack, downMs, beforeRestart }: Pick<FaultPlanOptions, 'stack' | 'downMs' | 'beforeRestart'>,
+  target: StackService | 'host',
+): FaultStep {
+  return {
+    name: `SIGKILL ${target}`,
+    inject: async () => {
+      const status = await stack.kill(target, 0, 'SIGKILL');
+      await sleep(downMs);
+      beforeRestart?.(target);
+      const restartedAt = Date.now();
+      await stack.restart(target);
+      return {
+        detail: `exit ${status.signal ?? status.code}; down ${downMs} ms; ready ${Date.now() - restartedAt} ms after restart`,
+        hit: status.signal === 'SIGKILL',
+      };
+    },
+  };
 }
 
 /** Runs the steps one after another, `gapMs` apart (load keeps running), and records each. */
