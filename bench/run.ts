@@ -3,13 +3,14 @@
 import path from 'node:path';
 import { busSuite } from './bus/index.js';
 import { loadSuite } from './load/index.js';
+import { logisticsSuite } from './logistics/index.js';
 import { telegramSuite } from './telegram/index.js';
 import type { BenchResult, Suite } from './lib/report.js';
 import { writeResults } from './lib/results-file.js';
 import { formatTable } from './lib/table.js';
 
-const SUITES: Suite[] = [busSuite, telegramSuite, loadSuite];
-/** Run when no suite is named: all but the long load benchmark (`npm run bench:load`). */
+const SUITES: Suite[] = [busSuite, telegramSuite, loadSuite, logisticsSuite];
+/** Run when no suite is named: all but the long ones (`npm run bench:load`, `npm run bench:logistics`). */
 const DEFAULT_SUITES = ['bus', 'telegram'];
 
 class UsageError extends Error {}

@@ -6,7 +6,6 @@
 // Environment: BASELINE_API_ROOT, BASELINE_TOKEN, BASELINE_PORT, BASELINE_SECRET,
 // BASELINE_TECHNICIAN_PAYLOAD. Prints {"ready":true} once its webhook is set.
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
 import express from 'express';
 import { Telegraf, type Context } from 'telegraf';
 import { message } from 'telegraf/filters';
@@ -26,13 +25,13 @@ import {
   settledOfferText,
   t,
   taskOfferKeyboard,
-  type InlineKeyboardMarkup,
   type Lang,
   type OfferDetails,
-  type ReplyKeyboardMarkup,
   type Role,
 } from '@fieldgram/bot-ui';
 import { DISPATCHED_TASK } from './side.js';
+import { inline, replyKeyboard } from '../lib/telegraf-markup.js';
+import { baselineSettings, requiredEnv, serveWebhook } from '../lib/telegraf-webhook.js';
 
 const ORG_LANG: Lang = 'ru';
 
@@ -58,11 +57,8 @@ const tasksOf = new Map<number, Task[]>();
 let lastNumber = 0;
 
 const env = {
-  apiRoot: required('BASELINE_API_ROOT'),
-  token: required('BASELINE_TOKEN'),
-  port: Number(required('BASELINE_PORT')),
-  secret: required('BASELINE_SECRET'),
-  technicianPayload: required('BASELINE_TECHNICIAN_PAYLOAD'),
+  ...baselineSettings(),
+  technicianPayload: requiredEnv('BASELINE_TECHNICIAN_PAYLOAD'),
 };
 
 const bot = new Telegraf(env.token, { telegram: { apiRoot: env.apiRoot } });
@@ -207,29 +203,6 @@ function stripIcon(label: string): string {
   return label.replace(/^[^\p{L}\p{N}]+/u, '').trim() || label;
 }
 
-/** bot-ui's markup in telegraf's types (which spell each kind of button separately). */
-function replyKeyboard(markup: ReplyKeyboardMarkup): tg.ReplyKeyboardMarkup {
-  return { ...markup, keyboard: markup.keyboard.map((row) => row.map((button) => ({ text: button.text }))) };
-}
-
-function inline(markup: InlineKeyboardMarkup): tg.InlineKeyboardMarkup {
-  return {
-    inline_keyboard: markup.inline_keyboard.map((row) =>
-      row.map((button): tg.InlineKeyboardButton =>
-        button.url !== undefined
-          ? { text: button.text, url: button.url }
-          : { text: button.text, callback_data: button.callback_data ?? '' },
-      ),
-    ),
-  };
-}
-
-function required(name: string): string {
-  const value = process.env[name];
-  if (value === undefined || value === '') throw new Error(`baseline-bot: ${name} is required`);
-  return value;
-}
-
 function isDispatchBody(body: unknown): body is { chatIds: number[] } {
   return (
     typeof body === 'object' &&
@@ -240,30 +213,15 @@ function isDispatchBody(body: unknown): body is { chatIds: number[] } {
   );
 }
 
-const app = express();
-app.post('/hook', bot.webhookCallback('/hook', { secretToken: env.secret }));
-app.post('/dispatch', express.json(), async (request, response) => {
-  if (!isDispatchBody(request.body))
-    return void response.status(400).json({ error: 'expected { chatIds: number[] }' });
-  try {
-    await dispatch(request.body.chatIds);
-    response.status(204).end();
-  } catch (error) {
-    response.status(500).json({ error: error instanceof Error ? error.message : String(error) });
-  }
-});
-const server = createServer(app);
-server.keepAliveTimeout = 65_000;
-await new Promise<void>((resolve) => server.listen(env.port, '127.0.0.1', resolve));
-bot.botInfo = await bot.telegram.getMe();
-await bot.telegram.setWebhook(`http://127.0.0.1:${env.port}/hook`, {
-  secret_token: env.secret,
-  max_connections: 40, // as bot-gateway sets it
-  drop_pending_updates: true,
-});
-console.log(JSON.stringify({ ready: true }));
-
-process.once('SIGTERM', () => {
-  server.closeAllConnections();
-  server.close(() => process.exit(0));
+await serveWebhook(bot, env, (app) => {
+  app.post('/dispatch', express.json(), async (request, response) => {
+    if (!isDispatchBody(request.body))
+      return void response.status(400).json({ error: 'expected { chatIds: number[] }' });
+    try {
+      await dispatch(request.body.chatIds);
+      response.status(204).end();
+    } catch (error) {
+      response.status(500).json({ error: error instanceof Error ? error.message : String(error) });
+    }
+  });
 });

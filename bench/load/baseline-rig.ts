@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { TelegramSandbox } from '@fieldgram/telegram-sandbox';
-import { freePort, startProcess, type ChildHandle } from '@fieldgram/testkit/env';
+import { freePort, type ChildHandle } from '@fieldgram/testkit/env';
+import { startBotProcess } from '../lib/bot-process.js';
 import type { BotSide } from './side.js';
 
 const ENTRY = path.join(import.meta.dirname, 'baseline-bot.ts');
@@ -20,26 +21,13 @@ export async function startBaseline(sandbox: TelegramSandbox): Promise<BaselineR
   const bot = sandbox.createBot({ username: 'baseline_load_bot', firstName: 'baseline' });
   const port = await freePort();
   const technicianPayload = 'join_technician_baseline';
-  const started = performance.now();
-  const child = startProcess({
-    name: 'baseline-bot',
-    entry: ENTRY,
-    env: {
-      ...process.env,
-      BASELINE_API_ROOT: sandbox.apiRoot,
-      BASELINE_TOKEN: bot.token,
-      BASELINE_PORT: String(port),
-      BASELINE_SECRET: 'baseline-webhook-secret',
-      BASELINE_TECHNICIAN_PAYLOAD: technicianPayload,
-    },
+  const { child, startToReadyMs } = await startBotProcess('baseline-bot', ENTRY, {
+    BASELINE_API_ROOT: sandbox.apiRoot,
+    BASELINE_TOKEN: bot.token,
+    BASELINE_PORT: String(port),
+    BASELINE_SECRET: 'baseline-webhook-secret',
+    BASELINE_TECHNICIAN_PAYLOAD: technicianPayload,
   });
-  try {
-    await child.waitForLog((entry) => entry.ready === true, 60_000);
-  } catch (error) {
-    await child.kill('SIGKILL');
-    throw error;
-  }
-  const startToReadyMs = performance.now() - started;
   const side: BotSide = {
     label: 'baseline',
     bot,

@@ -1,3 +1,5 @@
+import { numberSetting } from '../lib/settings.js';
+
 /** What a run of the load suite does; every figure can be changed by an environment variable. */
 export interface LoadConfig {
   /** Fixed rates, updates/s, each run for ours and for the baseline (`LOAD_RATES`). */
@@ -79,17 +81,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadConfig {
   const config: LoadConfig = {
     ...base,
     rates: env.LOAD_RATES === undefined ? base.rates : rateList(env.LOAD_RATES),
-    phaseSeconds: number(env, 'LOAD_PHASE_SECONDS', base.phaseSeconds, 1),
-    warmupRate: number(env, 'LOAD_WARMUP_RATE', base.warmupRate, 1),
-    warmupSeconds: number(env, 'LOAD_WARMUP_SECONDS', base.warmupSeconds, 0),
-    searchStepSeconds: number(env, 'LOAD_SEARCH_SECONDS', base.searchStepSeconds, 0),
-    searchMaxRate: number(env, 'LOAD_SEARCH_MAX', base.searchMaxRate, 1),
-    replyTimeoutMs: number(env, 'LOAD_REPLY_TIMEOUT_MS', base.replyTimeoutMs, 100),
-    thinkMs: number(env, 'LOAD_THINK_MS', base.thinkMs, 0),
-    initialUsers: number(env, 'LOAD_USERS', base.initialUsers, 10),
-    egressCount: number(env, 'LOAD_EGRESS_COUNT', base.egressCount, 0),
-    egressChats: number(env, 'LOAD_EGRESS_CHATS', base.egressChats, 1),
-    idleSettleMs: number(env, 'LOAD_IDLE_SETTLE_MS', base.idleSettleMs, 0),
+    phaseSeconds: numberSetting(env, 'LOAD_PHASE_SECONDS', base.phaseSeconds, 1),
+    warmupRate: numberSetting(env, 'LOAD_WARMUP_RATE', base.warmupRate, 1),
+    warmupSeconds: numberSetting(env, 'LOAD_WARMUP_SECONDS', base.warmupSeconds, 0),
+    searchStepSeconds: numberSetting(env, 'LOAD_SEARCH_SECONDS', base.searchStepSeconds, 0),
+    searchMaxRate: numberSetting(env, 'LOAD_SEARCH_MAX', base.searchMaxRate, 1),
+    replyTimeoutMs: numberSetting(env, 'LOAD_REPLY_TIMEOUT_MS', base.replyTimeoutMs, 100),
+    thinkMs: numberSetting(env, 'LOAD_THINK_MS', base.thinkMs, 0),
+    initialUsers: numberSetting(env, 'LOAD_USERS', base.initialUsers, 10),
+    egressCount: numberSetting(env, 'LOAD_EGRESS_COUNT', base.egressCount, 0),
+    egressChats: numberSetting(env, 'LOAD_EGRESS_CHATS', base.egressChats, 1),
+    idleSettleMs: numberSetting(env, 'LOAD_IDLE_SETTLE_MS', base.idleSettleMs, 0),
   };
   if (config.egressCount > 0 && config.egressCount % config.egressChats !== 0) {
     throw new Error(
@@ -97,15 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadConfig {
     );
   }
   return config;
-}
-
-function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min)
-    throw new Error(`${name} must be a number ≥ ${min}, got "${raw}"`);
-  return value;
 }
 
 function rateList(raw: string): number[] {

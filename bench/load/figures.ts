@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { BenchResult, Figure } from '../lib/report.js';
 import { megabytes } from './memory.js';
+import { describeServiceLogs } from '../lib/service-logs.js';
 import { BENCH_PROCESS, type LoadRun, type MeasuredPhase } from './run-load.js';
 import type { SideLabel } from './side.js';
 
@@ -236,17 +237,8 @@ function context(run: LoadRun): string {
     );
   }
   const failedDispatches = run.phases.reduce((sum, phase) => sum + phase.stock.failed, 0);
-  const logged = run.serviceLogs
-    .filter((service) => service.errors + service.warnings > 0)
-    .map(
-      (service) =>
-        `${service.name} ${service.errors} errors, ${service.warnings} warnings (${service.top
-          .slice(0, 2)
-          .map((t) => `${t.count}× "${t.msg}"`)
-          .join(', ')})`,
-    );
   lines.push(
-    `ours' logs at warn level and above: ${logged.length === 0 ? 'none' : logged.join('; ')}` +
+    `ours' logs at warn level and above: ${describeServiceLogs(run.serviceLogs)}` +
       (failedDispatches > 0 ? `; REST dispatches failed: ${failedDispatches}` : ''),
   );
   const top = Math.max(...run.config.rates);

@@ -1,5 +1,6 @@
 import { TelegramSandbox } from '@fieldgram/telegram-sandbox';
 import type { TestEnv } from '../lib/env.js';
+import { logSummary, type ServiceLogSummary } from '../lib/service-logs.js';
 import { sleep } from '../lib/timing.js';
 import { startBaseline, type BaselineRig } from './baseline-rig.js';
 import type { LoadConfig } from './config.js';
@@ -232,33 +233,6 @@ export async function runLoad(env: TestEnv, config: LoadConfig): Promise<LoadRun
     await ours?.stop();
     await sandbox.stop();
   }
-}
-
-export interface ServiceLogSummary {
-  name: string;
-  warnings: number;
-  errors: number;
-  /** The most frequent messages at warn level and above, with their counts. */
-  top: { level: number; msg: string; count: number }[];
-}
-
-function logSummary(name: string, entries: readonly Record<string, unknown>[]): ServiceLogSummary {
-  const counts = new Map<string, { level: number; msg: string; count: number }>();
-  let warnings = 0;
-  let errors = 0;
-  for (const entry of entries) {
-    const level = typeof entry.level === 'number' ? entry.level : 0;
-    if (level < 40) continue;
-    if (level >= 50) errors += 1;
-    else warnings += 1;
-    const msg = typeof entry.msg === 'string' ? entry.msg : '(no msg)';
-    const key = `${level}:${msg}`;
-    const seen = counts.get(key) ?? { level, msg, count: 0 };
-    seen.count += 1;
-    counts.set(key, seen);
-  }
-  const top = [...counts.values()].sort((a, b) => b.count - a.count).slice(0, 5);
-  return { name, warnings, errors, top };
 }
 
 function only(kind: ActionKind): Record<ActionKind, number> {
