@@ -68,10 +68,8 @@ export class AlbumBuffer {
       try {
         const raw = await redis.lrange(partsKey(albumKey), 0, -1);
         if (raw.length > 0) {
-          await this.options.publish(
-            mergeAlbum(raw.map((part) => JSON.parse(part) as AlbumPart)),
-            albumEventId(botId, albumKey),
-          );
+          const album = mergeAlbum(raw.map((part) => JSON.parse(part) as AlbumPart));
+          await this.options.publish(album, albumEventId(botId, albumKey, album.data.messageIds));
         }
         // Drop only what was sent: a part that arrived meanwhile stays, due again later.
         await redis.ltrim(partsKey(albumKey), raw.length, -1);

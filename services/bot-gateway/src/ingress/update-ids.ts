@@ -12,6 +12,12 @@ export function updateEventId(botId: number, updateId: number): string {
   return uuidv5(`${botId}:update:${updateId}`, NAMESPACE);
 }
 
-export function albumEventId(botId: number, albumKey: string): string {
-  return uuidv5(`${botId}:album:${albumKey}`, NAMESPACE);
+/**
+ * The id of the event of (a batch of) an album's parts: the same parts re-published after a crash
+ * are recognised; parts that reached the gateway after the first were sent are a new event, so
+ * they are not dropped as its duplicate (conversation adds them to the same album).
+ */
+export function albumEventId(botId: number, albumKey: string, messageIds: readonly number[]): string {
+  const parts = [...messageIds].sort((a, b) => a - b).join(',');
+  return uuidv5(`${botId}:album:${albumKey}:${parts}`, NAMESPACE);
 }

@@ -27,6 +27,8 @@ const WizardStateSchema = z.object({
   updatedAt: z.number().optional(),
   /** Reported as left unfinished after inactivity; resumable, but not reported twice. */
   reported: z.boolean().optional(),
+  /** The albums sent to a files step (media_group_id → field), for their parts that come late. */
+  albums: z.record(z.string(), z.string()).optional(),
   /** Buttons given when it started (payment methods, latest waybills), by the field they answer. */
   choices: z
     .record(

@@ -119,6 +119,28 @@ describe('a files step (S1-03 photos and scans)', () => {
     );
   });
 
+  it('the late parts of an album join it, even after Done; at the summary its count grows (S1-03)', () => {
+    const album = (state: WizardState, sent: WizardFile[]) =>
+      advance(report, state, { kind: 'files', files: sent, albumId: 'g-1' }, T0 + 1);
+    const firstParts = stateOf(album(atPhotos, [photo(1)]));
+    expect(firstParts.albums).toEqual({ 'g-1': 'photos' });
+    const atNote = stateOf(press(firstParts, 'done'));
+    // A busy gateway got the album's second part apart: it joins the photos, the note is asked again.
+    const late = album(atNote, [photo(2)]);
+    expect(late).toMatchObject({ kind: 'ask', state: { step: 2 } });
+    expect(errorOf(late)).toBeUndefined();
+    const atSummary = stateOf(text(stateOf(late), 'fragile'));
+    const later = album(atSummary, [photo(3), photo(2)]);
+    expect(later).toMatchObject({ kind: 'summary' });
+    expect(later).not.toMatchObject({ hint: true });
+    expect(filesAnswersOf(report, stateOf(later)).photos).toEqual([photo(1), photo(2), photo(3)]);
+    // Beyond the maximum it is told, and another album is still only a hint.
+    expect(errorOf(album(stateOf(album(atNote, [photo(2), photo(3)])), [photo(4)]))).toBe(
+      t('en', 'wizard.media.tooMany', { max: 3, count: 1 }),
+    );
+    expect(files(atSummary, [photo(5)])).toMatchObject({ kind: 'summary', hint: true });
+  });
+
   it('Done needs the minimum; Remove all starts over; its buttons elsewhere are stale', () => {
     const tooFew = press(atPhotos, 'done');
     expect(tooFew).toMatchObject({ kind: 'ask', state: { step: 1 } });

@@ -23,8 +23,11 @@ import { collectFiles, filesOf, refusedFilesText } from './files.js';
  */
 export type WizardInput =
   | { kind: 'text'; text: string }
-  /** The files of one message, or of an album (one event from bot-gateway). */
-  | { kind: 'files'; files: readonly WizardFile[] }
+  /**
+   * The files of one message, or of an album (one event from bot-gateway; a part that reached
+   * the gateway late comes as another event of the same `albumId`).
+   */
+  | { kind: 'files'; files: readonly WizardFile[]; albumId?: string }
   | { kind: 'press'; press: WizardPress };
 
 export type WizardOutcome =
@@ -136,6 +139,9 @@ export function advance(
     return answered(definition, moved(), parsed.value);
   }
   if (input.kind === 'files') {
+    const albumField = input.albumId !== undefined ? state.albums?.[input.albumId] : undefined;
+    const albumStep = definition.steps.find((candidate) => candidate.field === albumField && candidate.files);
+    if (albumStep && albumStep !== step) return latePartsOfAlbum(moved(), albumStep, input.files, summary);
     if (!step) return { kind: 'summary', state: moved(), hint: true };
     if (!step.files)
       return {
@@ -143,7 +149,7 @@ export function advance(
         state: moved(),
         error: step.parse ? 'wizard.invalid.text' : 'wizard.invalid.choice',
       };
-    return filesSent(moved(), step, input.files);
+    return filesSent(moved(), step, input.files, input.albumId);
   }
   const { press } = input;
   if (press.run !== state.run || press.step !== state.step) return STALE;
@@ -195,12 +201,43 @@ export function advance(
   }
 }
 
-/** Files sent to a files step: those that may be attached are, and it is asked again (the count, Done). */
-function filesSent(state: WizardState, step: WizardStep, incoming: readonly WizardFile[]): WizardOutcome {
+/**
+ * Files sent to a files step: those that may be attached are, and it is asked again (the count,
+ * Done). An album is remembered with its step, for its parts that come later.
+ */
+function filesSent(
+  state: WizardState,
+  step: WizardStep,
+  incoming: readonly WizardFile[],
+  albumId?: string,
+): WizardOutcome {
   const rule = step.files!;
   const collected = collectFiles(rule, filesOf(state.data[step.field]), incoming);
   const error = refusedFilesText(rule, collected);
-  const next = { ...state, data: { ...state.data, [step.field]: collected.files } };
+  const next = {
+    ...state,
+    data: { ...state.data, [step.field]: collected.files },
+    ...(albumId !== undefined ? { albums: { ...state.albums, [albumId]: step.field } } : {}),
+  };
+  return error ? { kind: 'ask', state: next, error } : { kind: 'ask', state: next };
+}
+
+/**
+ * The rest of an album whose first parts were sent to an earlier files step (a busy gateway got
+ * them apart, Done may already be pressed): they join those parts, under the same rules, and the
+ * person stays where they are (the summary shows the new count). Nothing they sent is dropped.
+ */
+function latePartsOfAlbum(
+  state: WizardState,
+  albumStep: WizardStep,
+  incoming: readonly WizardFile[],
+  summary: number,
+): WizardOutcome {
+  const rule = albumStep.files!;
+  const collected = collectFiles(rule, filesOf(state.data[albumStep.field]), incoming);
+  const next = { ...state, data: { ...state.data, [albumStep.field]: collected.files } };
+  const error = refusedFilesText(rule, collected);
+  if (state.step === summary) return { kind: 'summary', state: next };
   return error ? { kind: 'ask', state: next, error } : { kind: 'ask', state: next };
 }
 

@@ -82,7 +82,12 @@ export function answerWizardFiles(
   user: User,
   state: WizardState,
 ): Promise<Outgoing[]> {
-  return answerWith(turn, user, state, { kind: 'files', files: turn.update.data.files });
+  const { files, mediaGroupId } = turn.update.data;
+  return answerWith(turn, user, state, {
+    kind: 'files',
+    files,
+    ...(mediaGroupId !== undefined ? { albumId: mediaGroupId } : {}),
+  });
 }
 
 async function answerWith(
