@@ -14,7 +14,7 @@ export interface OursRig {
 }
 
 /**
- * Ours: every service as its own process, exactly as `npm start` runs them (testkit's
+ * Ours: every service as its own process, as `npm start` runs them with FIELDGRAM_MODE=split (testkit's
  * startServiceStack), bot-gateway in webhook mode against the sandbox. The sandbox's flood
  * limits are off during the latency phases, so the gateway's own per-bot limit is lifted too
  * (Telegram's 30 msg/s would cap the replies at 30/s); its 1 msg/s per chat stays, and the
