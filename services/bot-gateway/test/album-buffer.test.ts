@@ -15,7 +15,7 @@ const WAIT_MS = 700;
 const part = (messageId: number): AlbumPart => ({
   updateId: 1_000 + messageId,
   chat: { id: 42, type: 'private' },
-  from: { id: 42, firstName: 'Anna' },
+  from: { id: 42, isBot: false, firstName: 'Anna' },
   date: 1_800_000_000,
   messageId,
   mediaGroupId: 'g-7',
