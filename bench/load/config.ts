@@ -2,6 +2,11 @@ import { numberSetting } from '../lib/settings.js';
 
 /** What a run of the load suite does; every figure can be changed by an environment variable. */
 export interface LoadConfig {
+  /**
+   * How ours runs (`LOAD_LAYOUT`): `host`, every service in one compiled host process as
+   * `npm start` runs them (the default), or `split`, a compiled process per service.
+   */
+  layout: 'host' | 'split';
   /** Fixed rates, updates/s, each run for ours and for the baseline (`LOAD_RATES`). */
   rates: number[];
   /** Seconds per fixed-rate phase (`LOAD_PHASE_SECONDS`). */
@@ -42,6 +47,7 @@ export interface LoadConfig {
 }
 
 const DEFAULTS: LoadConfig = {
+  layout: 'host',
   rates: [100, 300, 1000],
   phaseSeconds: 10,
   warmupRate: 100,
@@ -80,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadConfig {
   const base = { ...DEFAULTS, ...(env.LOAD_QUICK === '1' ? QUICK : {}) };
   const config: LoadConfig = {
     ...base,
+    layout: layoutSetting(env.LOAD_LAYOUT, base.layout),
     rates: env.LOAD_RATES === undefined ? base.rates : rateList(env.LOAD_RATES),
     phaseSeconds: numberSetting(env, 'LOAD_PHASE_SECONDS', base.phaseSeconds, 1),
     warmupRate: numberSetting(env, 'LOAD_WARMUP_RATE', base.warmupRate, 1),
@@ -107,4 +114,10 @@ function rateList(raw: string): number[] {
     throw new Error(`LOAD_RATES must be positive numbers separated by commas, got "${raw}"`);
   }
   return rates;
+}
+
+function layoutSetting(raw: string | undefined, fallback: LoadConfig['layout']): LoadConfig['layout'] {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (raw === 'host' || raw === 'split') return raw;
+  throw new Error(`LOAD_LAYOUT must be host or split, got "${raw}"`);
 }

@@ -156,7 +156,7 @@ function context(run: LoadRun): string {
       `${config.warmupSeconds} s warm-up; latency = update created in the sandbox → first reply recorded there`,
   );
   lines.push(
-    `ours = ${run.processes.ours.length} service processes (the split layout, as FIELDGRAM_MODE=split runs them), bot-gateway in webhook mode; ` +
+    `ours = ${run.processes.ours.length} compiled process(es), the ${config.layout} layout, bot-gateway in webhook mode; ` +
       `baseline = one telegraf process, webhook mode, in-memory state, the same replies (bot-ui texts and keyboards)`,
   );
   const { shapes } = run;

@@ -69,8 +69,10 @@ export async function runLoad(env: TestEnv, config: LoadConfig): Promise<LoadRun
     drivers.get(botId)?.onChatEvent(chatId, event, performance.now()),
   );
   try {
-    log('starting our services (each its own process) and the baseline bot');
-    ours = await startOurs(env, sandbox);
+    log(
+      `starting our services (${config.layout === 'host' ? 'one host process' : 'each its own process'}) and the baseline bot`,
+    );
+    ours = await startOurs(env, sandbox, config.layout);
     baseline = await startBaseline(sandbox);
     log(`ready: ours in ${ms(ours.stack.startToReadyMs)}, the baseline in ${ms(baseline.startToReadyMs)}`);
     const stageTap = await StageTap.open(env.amqpUrl);
