@@ -65,6 +65,7 @@ describe('egress', () => {
         reply_markup: { inline_keyboard: [[{ text: 'Accept', callback_data: 'task:accept:42' }]] },
       },
       messageKey: offerKey,
+      reportSent: true,
     });
     const sent = await tap.next('tg.out.sent', (d) => d.messageKey === offerKey);
     const message = await sandbox.waitForEvent(
@@ -105,6 +106,7 @@ describe('egress', () => {
       chatId: ann.id,
       method: 'sendMessage' as const,
       params: { text: 'exactly once' },
+      reportSent: true,
     };
     await sender.send(command);
     await sender.send(command);
@@ -114,6 +116,32 @@ describe('egress', () => {
       1,
     );
     expect(tap.ofType('tg.out.sent').filter((e) => e.data.idempotencyKey === idempotencyKey)).toHaveLength(1);
+  });
+
+  it('reports a send only when asked: a plain reply is recorded (not sent again) and announces nothing', async () => {
+    const idempotencyKey = key('plain');
+    const command = {
+      idempotencyKey,
+      chatId: ann.id,
+      method: 'sendMessage' as const,
+      params: { text: 'a plain reply' },
+    };
+    await sender.send(command);
+    await sandbox.waitForEvent(bot.token, ann.id, (e) => e.message?.text === 'a plain reply');
+    await sender.send(command);
+    const asked = key('asked');
+    await sender.send({
+      ...command,
+      idempotencyKey: asked,
+      params: { text: 'a reported one' },
+      reportSent: true,
+    });
+    await tap.next('tg.out.sent', (d) => d.idempotencyKey === asked);
+    await sleep(300);
+    expect(tap.ofType('tg.out.sent').filter((e) => e.data.idempotencyKey === idempotencyKey)).toEqual([]);
+    expect(
+      sandbox.chatLog(bot.token, ann.id).filter((e) => e.message?.text === 'a plain reply'),
+    ).toHaveLength(1);
   });
 
   it('reports a blocked user once, as tg.user.blocked, without retrying', async () => {
@@ -162,6 +190,7 @@ describe('egress', () => {
       chatId: ann.id,
       method: 'sendMessage',
       params: { text: 'after the storm' },
+      reportSent: true,
     });
     await tap.next('tg.out.sent', (d) => d.idempotencyKey === idempotencyKey);
     expect(gateway.sender.counters.serverErrors).toBeGreaterThanOrEqual(2);

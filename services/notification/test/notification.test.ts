@@ -121,6 +121,8 @@ describe('notification', () => {
       chatId: 7001,
       method: 'sendMessage',
       params: { text: 'Добавлен новый техник (Иван Петров)' },
+      // Its outcome comes back for the delivery log.
+      reportSent: true,
     });
     expect(telegram).toMatchObject({ status: 'pending', attempts: 0, chatId: 7001, type: 'user.registered' });
 

@@ -110,9 +110,15 @@ export const telegramMessages = {
        * an edit, delete, pin or unpin, it designates the message to act on.
        */
       messageKey: z.string().min(1).max(200).optional(),
+      /**
+       * The caller wants `tg.out.sent` when it went through (notification's delivery log).
+       * Without it a send is only recorded, which keeps a plain reply's cost down (issue 15); a
+       * refusal's `tg.out.failed` is always published.
+       */
+      reportSent: z.boolean().optional(),
     }),
   ),
-  /** A `tg.out` command went through; `messageId` is Telegram's (absent for non-message calls). */
+  /** A `tg.out` command went through (asked for with `reportSent`); `messageId` is Telegram's (absent for non-message calls). */
   'tg.out.sent': telegram.in(
     z.object({
       idempotencyKey: z.string(),

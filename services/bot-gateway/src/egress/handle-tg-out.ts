@@ -62,8 +62,8 @@ export interface TgOutOptions {
 
 /**
  * Carries out a `tg.out` command once: skipped if its idempotency key was carried out before;
- * sent in its chat's order; the result (message id, file ids, the message's key) recorded with
- * a `tg.out.sent` event in one transaction. A refusal is final: recorded, `tg.out.failed`
+ * sent in its chat's order; the result (message id, file ids, the message's key) recorded, with
+ * a `tg.out.sent` event in the same transaction when the command asked for one (`reportSent`). A refusal is final: recorded, `tg.out.failed`
  * published (and `tg.user.blocked` for a 403), never retried.
  *
  * Telegram cannot be asked whether it got a call, so once a call succeeded it is never made
@@ -183,6 +183,8 @@ async function recordSent(deps: TgOutDeps, command: TgOut, { result, uploads }: 
       const file = fileIdOf(sentMessages[upload.position ?? 0]);
       if (file) await rememberFileId(trx, upload.storageKey, file.fileId, file.fileUniqueId);
     }
+    // Only a caller that asked hears of a send: most are plain replies nobody waits for.
+    if (command.data.reportSent !== true) return;
     await emit(
       'tg.out.sent',
       {

@@ -37,6 +37,8 @@ export async function pushToTelegram(
         chatId: push.chatId,
         method: send.method,
         params: send.params,
+        // The delivery log waits for its outcome.
+        reportSent: true,
       },
       { partitionKey: `chat:${push.chatId}` },
     );
