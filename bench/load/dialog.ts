@@ -1,3 +1,4 @@
+import { menuActionOf, type MenuAction } from '@fieldgram/bot-ui';
 import type { ChatEvent, SandboxUser, TelegramSandbox } from '@fieldgram/telegram-sandbox';
 import type { BotSide } from './side.js';
 
@@ -32,14 +33,23 @@ export class SimUser {
     return this.user.id;
   }
 
+  /** The next menu button to tap, of those the dialog answers alike on both sides (not the forms). */
   nextMenuLabel(labels: readonly string[]): string | undefined {
-    return labels.length === 0 ? undefined : labels[this.taps++ % labels.length];
+    const role = this.technician ? 'technician' : 'client';
+    const tappable = labels.filter((label) => !FORM_ACTIONS.has(menuActionOf(role, label) ?? 'help'));
+    return tappable.length === 0 ? undefined : tappable[this.taps++ % tappable.length];
   }
 
   nextText(): string {
     return FREE_TEXTS[this.texts++ % FREE_TEXTS.length]!;
   }
 }
+
+/**
+ * Menu buttons that open a form or a service's list (issue 13's waybills and claims): the
+ * logistics suite measures those; the baseline here has no such forms.
+ */
+const FORM_ACTIONS = new Set<MenuAction>(['newWaybill', 'fileClaim', 'myWaybills']);
 
 const FREE_TEXTS = [
   'Hello! When will the technician come?',
