@@ -20,7 +20,7 @@ import { ChaosApi } from './support/chaos-rest.js';
 import { ChaosLedger, type Technician } from './support/chaos-ledger.js';
 import { ScriptedLoad } from './support/chaos-load.js';
 import { faultPlan, restartCrashed, runFaults, type FaultRecord } from './support/chaos-faults.js';
-import { describeParked, readQueues, readRecordedEffects, type QueueState } from './support/chaos-effects.js';
+import { describeParked, readRecordedEffects, waitUntilQuiet } from './support/chaos-effects.js';
 import { judge, type WelcomeCounts } from './support/chaos-verdict.js';
 import { renderReport } from './support/chaos-report.js';
 import { ServiceLogs, writeEvidence } from './support/chaos-evidence.js';
@@ -105,31 +105,6 @@ async function warmUp(
   return { technicians, payload, welcome: { technician: counts[0]!, client: clientReplies } };
 }
 
-/** Until every queue but the dead ones is empty and every outbox is published, three looks in a row. */
-async function waitUntilQuiet(
-  deadline: number,
-): Promise<QueueState & { unpublished: number; quiet: boolean }> {
-  let calm = 0;
-  let last: QueueState & { unpublished: number } = { parked: [], busy: [], unpublished: 0 };
-  const look = async () => {
-    const queues = await readQueues(env().management, env().amqpVhost);
-    const { unpublished } = await readRecordedEffects(env().databaseUrl, {
-      telegramIds: [],
-      titlePrefix: '-',
-      adminLogin: '-',
-    });
-    last = { ...queues, unpublished: [...unpublished.values()].reduce((sum, n) => sum + n, 0) };
-    calm = last.busy.length === 0 && last.unpublished === 0 ? calm + 1 : 0;
-    return calm >= 3;
-  };
-  const quiet = await waitFor(look, {
-    message: 'every queue drained and every outbox published',
-    timeoutMs: Math.max(5_000, deadline - Date.now()),
-    intervalMs: 2_000,
-  }).catch(() => false);
-  return { ...last, quiet };
-}
-
 it(
   'under load and faults: every action one effect, every notification once, nothing parked',
   async () => {
@@ -177,7 +152,10 @@ it(
       timeoutMs: Math.max(5_000, flowsDeadline - Date.now()),
     }).catch(() => undefined);
     const settledMs = Date.now() - origin;
-    const quiet = await waitUntilQuiet(Math.max(flowsDeadline, Date.now()) + QUIET_BUDGET_MS);
+    const quiet = await waitUntilQuiet(
+      env(),
+      Math.max(flowsDeadline, Date.now()) + QUIET_BUDGET_MS - Date.now(),
+    );
     crashes.push(...(await restartCrashed(stack, keepLogs)));
 
     const effects = await readRecordedEffects(env().databaseUrl, {

@@ -23,7 +23,7 @@ import {
   type ServiceStack,
 } from '@fieldgram/testkit';
 import { TelegramSandbox, textOf, type SandboxBot } from '@fieldgram/telegram-sandbox';
-import { describeParked, readRecordedEffects } from './support/chaos-effects.js';
+import { describeParked, readRecordedEffects, waitUntilQuiet, type Quiet } from './support/chaos-effects.js';
 import { ServiceLogs, writeEvidence } from './support/chaos-evidence.js';
 import { restartCrashed, runFaults, type FaultRecord } from './support/chaos-faults.js';
 import { ChaosLedger } from './support/chaos-ledger.js';
@@ -34,12 +34,7 @@ import { judge, type Verdict } from './support/chaos-verdict.js';
 import { hostCrashPlan } from './support/host-crash-outages.js';
 import { botMessageCount, warmUpTechnicians } from './support/host-crash-technicians.js';
 import { castClients, castManager, type CastManager } from './support/logistics-chaos-cast.js';
-import {
-  readLogisticsEffects,
-  waitUntilQuiet,
-  type LogisticsEffects,
-  type Quiet,
-} from './support/logistics-chaos-effects.js';
+import { readLogisticsEffects, type LogisticsEffects } from './support/logistics-chaos-effects.js';
 import { writeLogisticsEvidence } from './support/logistics-chaos-evidence.js';
 import { LogisticsLedger, LogisticsLoad, type Confirmed } from './support/logistics-chaos-load.js';
 import { OutageWatch, type KilledService } from './support/logistics-chaos-outages.js';

@@ -19,15 +19,10 @@ import {
 } from '@fieldgram/testkit';
 import { TelegramSandbox, textOf, type SandboxBot } from '@fieldgram/telegram-sandbox';
 import { restartCrashed, runFaults } from './support/chaos-faults.js';
-import { describeParked } from './support/chaos-effects.js';
+import { describeParked, waitUntilQuiet, type Quiet } from './support/chaos-effects.js';
 import { ServiceLogs } from './support/chaos-evidence.js';
 import { castClients, castManager, type CastManager } from './support/logistics-chaos-cast.js';
-import {
-  readLogisticsEffects,
-  waitUntilQuiet,
-  type LogisticsEffects,
-  type Quiet,
-} from './support/logistics-chaos-effects.js';
+import { readLogisticsEffects, type LogisticsEffects } from './support/logistics-chaos-effects.js';
 import { writeLogisticsEvidence } from './support/logistics-chaos-evidence.js';
 import { LogisticsLedger, LogisticsLoad, type Confirmed } from './support/logistics-chaos-load.js';
 import { OutageWatch, outagePlan, type KilledService } from './support/logistics-chaos-outages.js';

@@ -1,5 +1,5 @@
 import amqplib from 'amqplib';
-import { withPg, type RabbitManagement } from '@fieldgram/testkit';
+import { waitFor, withPg, type RabbitManagement, type TestEnv } from '@fieldgram/testkit';
 
 /** `type|id` → how many: events in the audit journal, items in the admin's feed. */
 export type CountsByTypeAndId = Map<string, number>;
@@ -143,4 +143,30 @@ export async function describeParked(amqpUrl: string, queue: string, limit = 5):
   } finally {
     await connection.close();
   }
+}
+
+export type Quiet = QueueState & { unpublished: number; quiet: boolean };
+
+/** Until every queue but the dead ones is empty and every outbox published, three looks in a row. */
+export async function waitUntilQuiet(env: TestEnv, timeoutMs: number): Promise<Quiet> {
+  let calm = 0;
+  let last: QueueState & { unpublished: number } = { parked: [], busy: [], unpublished: 0 };
+  const look = async () => {
+    const queues = await readQueues(env.management, env.amqpVhost);
+    // Only the outbox counts are wanted: filters that match nothing.
+    const { unpublished } = await readRecordedEffects(env.databaseUrl, {
+      telegramIds: [],
+      titlePrefix: '-',
+      adminLogin: '-',
+    });
+    last = { ...queues, unpublished: [...unpublished.values()].reduce((sum, n) => sum + n, 0) };
+    calm = last.busy.length === 0 && last.unpublished === 0 ? calm + 1 : 0;
+    return calm >= 3;
+  };
+  const quiet = await waitFor(look, {
+    message: 'every queue drained and every outbox published',
+    timeoutMs,
+    intervalMs: 1_000,
+  }).catch(() => false);
+  return { ...last, quiet };
 }

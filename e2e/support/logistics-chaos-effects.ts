@@ -1,7 +1,6 @@
 // What the waybill and claims services recorded in the logistics chaos run, read from their
-// schemas; and the wait until the bus is quiet (every queue drained, every outbox published).
-import { waitFor, withPg, type TestEnv } from '@fieldgram/testkit';
-import { readQueues, readRecordedEffects, type QueueState } from './chaos-effects.js';
+// schemas.
+import { withPg } from '@fieldgram/testkit';
 
 /** A waybill or claim row: its number and its parts, and who made it under which request. */
 export interface NumberedRow {
@@ -41,30 +40,4 @@ export async function readLogisticsEffects(databaseUrl: string): Promise<Logisti
     );
     return { waybills: waybills.rows, claims: claims.rows };
   });
-}
-
-export type Quiet = QueueState & { unpublished: number; quiet: boolean };
-
-/** Until every queue but the dead ones is empty and every outbox published, three looks in a row. */
-export async function waitUntilQuiet(env: TestEnv, timeoutMs: number): Promise<Quiet> {
-  let calm = 0;
-  let last: QueueState & { unpublished: number } = { parked: [], busy: [], unpublished: 0 };
-  const look = async () => {
-    const queues = await readQueues(env.management, env.amqpVhost);
-    // Only the outbox counts are wanted: filters that match nothing.
-    const { unpublished } = await readRecordedEffects(env.databaseUrl, {
-      telegramIds: [],
-      titlePrefix: '-',
-      adminLogin: '-',
-    });
-    last = { ...queues, unpublished: [...unpublished.values()].reduce((sum, n) => sum + n, 0) };
-    calm = last.busy.length === 0 && last.unpublished === 0 ? calm + 1 : 0;
-    return calm >= 3;
-  };
-  const quiet = await waitFor(look, {
-    message: 'every queue drained and every outbox published',
-    timeoutMs,
-    intervalMs: 1_000,
-  }).catch(() => false);
-  return { ...last, quiet };
 }

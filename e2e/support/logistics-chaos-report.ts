@@ -1,7 +1,7 @@
 // The logistics chaos run as text: what was injected, what the people did, what was counted.
 import type { FaultRecord } from './chaos-faults.js';
 import { formatTable, seconds } from './chaos-report.js';
-import type { Quiet } from './logistics-chaos-effects.js';
+import type { Quiet } from './chaos-effects.js';
 import type { LogisticsLedger } from './logistics-chaos-load.js';
 import type { Counted, Judged } from './logistics-chaos-verdict.js';
 
